@@ -1,0 +1,23 @@
+/* cr-members-page.h: the register of people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+#define CR_TYPE_MEMBERS_PAGE (cr_members_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrMembersPage, cr_members_page, CR, MEMBERS_PAGE,
+                      GtkWidget)
+
+CrMembersPage *cr_members_page_new       (void);
+void           cr_members_page_set_store (CrMembersPage *self,
+                                          CrStore       *store);
+GListModel    *cr_members_page_get_model (CrMembersPage *self);
+
+G_END_DECLS

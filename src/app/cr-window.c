@@ -1,0 +1,1017 @@
+/* cr-window.c: one window, showing one association file
+ *
+ * A window starts on the welcome page (New, Open, Try a demo, recent
+ * files) and turns into the association's pages once a file is open. Files
+ * open in a worker thread: the integrity check of a large file takes a
+ * moment and the window must not freeze meanwhile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cr-app"
+
+#include "config.h"
+
+#include "cr-window.h"
+
+#include "cr-demo.h"
+#include "cr-members-page.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define MAX_RECENT 8
+#define BACKUPS_KEPT 10
+
+struct _CrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CrStore              *store;
+  GCancellable         *cancellable;
+  gboolean              busy;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
+  GtkLabel             *sidebar_title;
+  GtkLabel             *sidebar_subtitle;
+  AdwWindowTitle       *page_title;
+  GtkStack             *pages;
+  CrMembersPage        *members_page;
+};
+
+G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void open_path (CrWindow         *self,
+                       const char       *path,
+                       CrStoreOpenFlags  flags);
+
+/* Recent files */
+
+static char *
+display_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  g_autofree char *shown = NULL;
+
+  if (g_str_has_prefix (dir, home) &&
+      (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
+    shown = g_strconcat ("~", dir + strlen (home), NULL);
+  else
+    shown = g_strdup (dir);
+  return g_filename_display_name (shown);
+}
+
+static char *
+display_stem (const char *path)
+{
+  g_autofree char *base = g_filename_display_basename (path);
+
+  if (g_str_has_suffix (base, ".commonroom"))
+    base[strlen (base) - strlen (".commonroom")] = '\0';
+  return g_steal_pointer (&base);
+}
+
+static void
+rebuild_recent_list (CrWindow *self)
+{
+  g_auto (GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *folder = NULL;
+      GtkWidget *row;
+
+      /* A file moved or deleted since is simply not offered. */
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      title = display_stem (recent[i]);
+      folder = display_folder (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]),
+                              g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+}
+
+static void
+remember_file (CrWindow   *self,
+               const char *path)
+{
+  g_auto (GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_str_equal (old[i], path))
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+  recent = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "recent-files",
+                       (const char *const *) recent);
+  g_settings_set_string (self->settings, "last-file", path);
+}
+
+static void
+recent_row_activated (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      CrWindow      *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  if (path != NULL)
+    open_path (self, path, CR_STORE_OPEN_READ_WRITE);
+}
+
+/* State */
+
+static void
+set_busy (CrWindow   *self,
+          gboolean    busy,
+          const char *what)
+{
+  if (busy)
+    {
+      adw_status_page_set_title (self->loading_page, what);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_start (self->spinner);
+    }
+  else
+    gtk_spinner_stop (self->spinner);
+
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
+update_actions (CrWindow *self)
+{
+  gboolean open = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-file", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", !self->busy);
+}
+
+static void
+page_changed (CrWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages);
+  GtkStackPage *page;
+  g_autofree char *subtitle = NULL;
+
+  if (child == NULL)
+    return;
+  page = gtk_stack_get_page (self->pages, child);
+  if (child == GTK_WIDGET (self->members_page))
+    g_object_get (self->members_page, "subtitle", &subtitle, NULL);
+
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  adw_window_title_set_subtitle (self->page_title, subtitle ? subtitle : "");
+}
+
+static void
+back_clicked (GtkButton *button,
+              CrWindow  *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+page_selected (CrWindow *self)
+{
+  page_changed (self);
+  /* On a narrow window the sidebar is all there is: picking a page shows
+   * it. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_store (CrWindow *self,
+            CrStore  *store)
+{
+  g_autofree char *stem = display_stem (cr_store_get_path (store));
+
+  g_set_object (&self->store, store);
+  cr_members_page_set_store (self->members_page, store);
+
+  gtk_label_set_text (self->sidebar_title,
+                      cr_store_get_association_name (store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                               cr_store_get_association_name (store));
+  gtk_label_set_text (self->sidebar_subtitle,
+                      cr_store_is_writable (store) ? stem : _("Read-only"));
+  gtk_window_set_title (GTK_WINDOW (self),
+                        cr_store_get_association_name (store));
+  gtk_stack_set_visible_child_name (self->pages, "members");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  page_changed (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "association");
+
+  remember_file (self, cr_store_get_path (store));
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* Messages */
+
+static void toast (CrWindow   *self,
+                   const char *text);
+
+/* Every session that changed something leaves a copy behind, so today's
+ * mistakes can be undone from "Restore from backup". */
+static void
+close_store (CrWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cr_store_backup_on_close (self->store, BACKUPS_KEPT, &error))
+    {
+      g_warning ("No backup on closing %s: %s",
+                 cr_store_get_path (self->store), error->message);
+      toast (self, _("The file was closed, but its backup copy could not be made"));
+    }
+  cr_store_close (self->store);
+}
+
+static void
+show_error (CrWindow   *self,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close",
+                                   _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (CrWindow   *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Opening */
+
+typedef struct
+{
+  char             *path;
+  char             *name;  /* for a new demo */
+  CrStoreOpenFlags  flags;
+  gboolean          demo;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  g_autoptr (CrStore) store = NULL;
+  GError *error = NULL;
+
+  if (data->demo && !g_file_test (data->path, G_FILE_TEST_EXISTS))
+    {
+      CrDemoOptions options = { .members = 300, .seed = 1 };
+      g_autofree char *dir = g_path_get_dirname (data->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_task_return_new_error (task, G_IO_ERROR,
+                                   g_io_error_from_errno (saved),
+                                   _("The demo can’t be made in “%s”: %s."),
+                                   dir, g_strerror (saved));
+          return;
+        }
+      store = cr_store_create (data->path, data->name, &error);
+      if (store != NULL && !cr_demo_fill (store, &options, &error))
+        {
+          /* A half-filled demo would only confuse; start afresh next time. */
+          cr_store_close (store);
+          g_unlink (data->path);
+          g_clear_object (&store);
+        }
+    }
+  else
+    store = cr_store_open (data->path, data->flags, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+locked_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CrWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "read-only"))
+    open_path (self, path, CR_STORE_OPEN_READ_ONLY);
+}
+
+static void
+open_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CrWindow *self = CR_WINDOW (source);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stem = display_stem (data->path);
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  set_busy (self, FALSE, NULL);
+  update_actions (self);
+
+  if (store != NULL)
+    {
+      show_store (self, store);
+      if (!cr_store_is_writable (store))
+        toast (self, _("Opened read-only: changes can’t be made here"));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    self->store ? "association" : "welcome");
+  rebuild_recent_list (self);
+
+  if (g_error_matches (error, CR_STORE_ERROR, CR_STORE_ERROR_LOCKED))
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” Is in Use"), stem);
+      GtkWidget *dialog;
+
+      /* Reading beside a writer is safe; offer it rather than a dead end. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                       error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "read-only", _("Open _Read-Only"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                               "read-only");
+      g_object_set_data_full (G_OBJECT (dialog), "path",
+                              g_strdup (data->path), g_free);
+      g_signal_connect_object (dialog, "response",
+                               G_CALLBACK (locked_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  {
+    g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), stem);
+
+    show_error (self, heading, error);
+  }
+}
+
+static void
+start_open (CrWindow *self,
+            OpenData *data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->busy)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE, data->demo ? _("Making the Demo Association…")
+                                   : _("Opening…"));
+  update_actions (self);
+
+  task = g_task_new (self, self->cancellable, open_done, NULL);
+  g_task_set_source_tag (task, start_open);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+open_path (CrWindow         *self,
+           const char       *path,
+           CrStoreOpenFlags  flags)
+{
+  OpenData *data;
+
+  if (self->store != NULL &&
+      g_strcmp0 (cr_store_get_path (self->store), path) == 0 &&
+      (flags & CR_STORE_OPEN_READ_WRITE) == 0)
+    return;
+
+  /* One file a window: the open one is closed (its lock released) first, so
+   * reopening the same file read-write is never refused by ourselves. */
+  if (self->store != NULL)
+    cr_window_close_file (self);
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->flags = flags;
+  start_open (self, data);
+}
+
+/* Actions */
+
+static GtkFileFilter *
+association_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Common Room Associations"));
+  gtk_file_filter_add_mime_type (filter, "application/x-commonroom");
+  gtk_file_filter_add_suffix (filter, "commonroom");
+  return filter;
+}
+
+static void
+open_response (GtkNativeDialog *chooser,
+               int              response,
+               CrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file =
+        gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      cr_window_open_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open an Association"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), association_filter ());
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_file_response (GtkNativeDialog *chooser,
+                   int              response,
+                   CrWindow        *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (chooser), "name");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file =
+        gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (CrStore) store = NULL;
+      g_autoptr (GError) error = NULL;
+
+      /* An existing file is never replaced: it may be another
+       * association's only record. */
+      store = cr_store_create (path, name, &error);
+      if (store == NULL)
+        show_error (self, _("Could Not Create the Association"), error);
+      else
+        {
+          if (self->store != NULL)
+            cr_window_close_file (self);
+          show_store (self, store);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+ask_where_to_save (CrWindow   *self,
+                   const char *name)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+  g_autofree char *clean = g_strdup (name);
+
+  /* A slash cannot be in a file name; the association's name can hold one. */
+  g_strdelimit (clean, "/\\", '-');
+  suggested = g_strconcat (clean, ".commonroom", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Save the New Association"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), association_filter ());
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "name", g_strdup (name), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (new_file_response),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+name_changed (GtkEditable      *entry,
+              AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
+}
+
+static void
+name_response (AdwMessageDialog *dialog,
+               const char       *response,
+               CrWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "create") && *name != '\0')
+    ask_where_to_save (self, name);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Association"),
+                                   _("What is the association called? This is "
+                                     "the name printed on its reports and "
+                                     "sign-in sheets."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                           "create", FALSE);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
+                                  _("e.g. Ashbourne Vale Tenants’ Association"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Association name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_changed),
+                           dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  OpenData *data;
+
+  if (self->store != NULL)
+    cr_window_close_file (self);
+
+  /* The demo lives in the app's own folder, away from real records. */
+  data = g_new0 (OpenData, 1);
+  data->path = g_build_filename (g_get_user_data_dir (), "commonroom", "demo",
+                                 "Ashbourne Vale (demo).commonroom", NULL);
+  data->name = g_strdup (CR_DEMO_ASSOCIATION_NAME);
+  data->flags = CR_STORE_OPEN_READ_WRITE;
+  data->demo = TRUE;
+  start_open (self, data);
+}
+
+static void
+backup_response (GtkNativeDialog *chooser,
+                 int              response,
+                 CrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr (GFile) file =
+        gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (!cr_store_backup (self->store, path, &error))
+        show_error (self, _("The Backup Was Not Made"), error);
+      else
+        toast (self, _("Backup saved"));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stem = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  stem = display_stem (cr_store_get_path (self->store));
+  date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: a backup's file name: the association's file, then a date */
+  suggested = g_strdup_printf (_("%s backup %s.commonroom"), stem, date);
+
+  chooser = gtk_file_chooser_native_new (_("Back Up the Association"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_response),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+close_file_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  cr_window_close_file (self);
+  /* Closed on purpose: next time start on the welcome page. */
+  g_settings_set_string (self->settings, "last-file", "");
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->store == NULL || gtk_stack_get_child_by_name (self->pages, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* GObject */
+
+static gboolean
+cr_window_close_request (GtkWindow *window)
+{
+  CrWindow *self = CR_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (window));
+
+  if (self->store != NULL)
+    close_store (self);
+
+  return GTK_WINDOW_CLASS (cr_window_parent_class)->close_request (window);
+}
+
+static void
+cr_window_dispose (GObject *object)
+{
+  CrWindow *self = CR_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    cr_store_close (self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cr_window_parent_class)->dispose (object);
+}
+
+static void
+cr_window_finalize (GObject *object)
+{
+  CrWindow *self = CR_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (cr_window_parent_class)->finalize (object);
+}
+
+static void
+cr_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrWindow *self = CR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cr_window_class_init (CrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cr_window_dispose;
+  object_class->finalize = cr_window_finalize;
+  object_class->get_property = cr_window_get_property;
+  window_class->close_request = cr_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CR_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                         G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                          G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CR_TYPE_MEMBERS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, sidebar_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, members_page);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, page_selected);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL,
+                                   backup_action);
+  gtk_widget_class_install_action (widget_class, "win.close-file", NULL,
+                                   close_file_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   show_page_action);
+}
+
+static void
+cr_window_init (CrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  rebuild_recent_list (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_actions (self);
+}
+
+/**
+ * cr_window_new:
+ * @application: (nullable): the application
+ *
+ * Returns: (transfer none): a new window on the welcome page
+ */
+CrWindow *
+cr_window_new (CrApplication *application)
+{
+  return g_object_new (CR_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * cr_window_open_file:
+ * @file: an association file
+ *
+ * Opens @file for editing, in the background; a refusal (damaged, not
+ * ours, too new, in use) is explained in a dialog and changes nothing.
+ */
+void
+cr_window_open_file (CrWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only files on this computer can be opened."));
+      show_error (self, _("Could Not Open the File"), error);
+      return;
+    }
+  open_path (self, path, CR_STORE_OPEN_READ_WRITE);
+}
+
+/**
+ * cr_window_close_file:
+ *
+ * Closes the open association, if any, and goes back to the welcome page.
+ */
+void
+cr_window_close_file (CrWindow *self)
+{
+  g_return_if_fail (CR_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  cr_members_page_set_store (self->members_page, NULL);
+  close_store (self);
+  g_clear_object (&self->store);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Common Room"));
+  rebuild_recent_list (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * cr_window_shows_file:
+ *
+ * Returns: whether @file is the association this window has open
+ */
+gboolean
+cr_window_shows_file (CrWindow *self,
+                      GFile    *file)
+{
+  g_autoptr (GFile) mine = NULL;
+
+  g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  mine = g_file_new_for_path (cr_store_get_path (self->store));
+  return g_file_equal (mine, file);
+}
+
+/**
+ * cr_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open association
+ */
+CrStore *
+cr_window_get_store (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+gboolean
+cr_window_get_busy (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * cr_window_get_members_page:
+ *
+ * Returns: (transfer none): the Members page
+ */
+CrMembersPage *
+cr_window_get_members_page (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+  return self->members_page;
+}
+
+/**
+ * cr_window_get_visible_page:
+ *
+ * Returns: (transfer none): "welcome", "loading" or the name of the page
+ *   shown for the open association ("members" …)
+ */
+const char *
+cr_window_get_visible_page (CrWindow *self)
+{
+  const char *top;
+
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+
+  top = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (top, "association") == 0)
+    return gtk_stack_get_visible_child_name (self->pages);
+  return top;
+}

@@ -1,0 +1,30 @@
+/* cr-window.h: one window, showing one association file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cr-application.h"
+#include "cr-members-page.h"
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+#define CR_TYPE_WINDOW (cr_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrWindow, cr_window, CR, WINDOW, AdwApplicationWindow)
+
+CrWindow   *cr_window_new         (CrApplication *application);
+void        cr_window_open_file   (CrWindow      *self,
+                                   GFile         *file);
+void        cr_window_close_file  (CrWindow      *self);
+gboolean    cr_window_shows_file  (CrWindow      *self,
+                                   GFile         *file);
+CrStore    *cr_window_get_store   (CrWindow      *self);
+gboolean    cr_window_get_busy    (CrWindow      *self);
+const char *cr_window_get_visible_page (CrWindow *self);
+CrMembersPage *cr_window_get_members_page (CrWindow *self);
+
+G_END_DECLS

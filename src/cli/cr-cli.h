@@ -1,0 +1,51 @@
+/* cr-cli.h: what the command-line's commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+/* The exit codes of DESIGN.md's contract. */
+enum
+{
+  CR_CLI_EXIT_OK = 0,
+  CR_CLI_EXIT_REFUSED = 1,   /* bad input or a refused operation */
+  CR_CLI_EXIT_USAGE = 2,     /* wrong usage */
+};
+
+typedef struct
+{
+  char *file;                /* --file PATH */
+} CrCli;
+
+typedef int (*CrCliCommandFunc) (CrCli  *cli,
+                                 int     argc,
+                                 char  **argv);
+
+int       cr_cli_fail    (GError           *error);
+int       cr_cli_usage   (const char       *command,
+                          const char       *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+gboolean  cr_cli_parse   (CrCli            *cli,
+                          const char       *command,
+                          const char       *parameters,
+                          const char       *summary,
+                          const GOptionEntry *entries,
+                          int              *argc,
+                          char           ***argv,
+                          int              *exit_code);
+CrStore  *cr_cli_open    (CrCli            *cli,
+                          const char       *command,
+                          CrStoreOpenFlags  flags,
+                          int              *exit_code);
+
+int       cr_cli_init    (CrCli *cli, int argc, char **argv);
+int       cr_cli_demo    (CrCli *cli, int argc, char **argv);
+int       cr_cli_backup  (CrCli *cli, int argc, char **argv);
+int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
+int       cr_cli_members (CrCli *cli, int argc, char **argv);
+
+G_END_DECLS

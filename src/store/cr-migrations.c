@@ -1,0 +1,102 @@
+/* cr-migrations.c: the schema, one numbered step at a time
+ *
+ * A file's schema version is its PRAGMA user_version. Opening a file runs
+ * every step above its version in one transaction, after a backup copy.
+ * Never edit a step that has shipped: add a new one.
+ *
+ * Dates are ISO text checked by date(x) IS x; a membership's or an office's
+ * end_date is its last day (inclusive). sort_key is the name folded to
+ * lower-case ASCII, family name first, so the register sorts "Ó Súilleabháin"
+ * among the O's without a custom collation that other tools would lack.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cr-store"
+
+#include "config.h"
+
+#include "cr-store-private.h"
+
+#define ISO_DATE(col) "(date(" col ") IS " col ")"
+#define ISO_DATE_OR_NULL(col) "(" col " IS NULL OR date(" col ") IS " col ")"
+
+static const CrMigration migrations[] = {
+  {
+    1,
+    "CREATE TABLE association ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    "  created_on TEXT NOT NULL CHECK " ISO_DATE ("created_on")
+    ") STRICT;"
+
+    "CREATE TABLE groups ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+    "    CHECK (length(trim(name)) > 0),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('association', 'committee',"
+    "    'sub-group', 'working-group', 'panel', 'focus-group')),"
+    "  parent_id INTEGER REFERENCES groups (id),"
+    "  purpose TEXT,"
+    "  end_date TEXT CHECK " ISO_DATE_OR_NULL ("end_date") ","
+    "  one_per_household INTEGER NOT NULL DEFAULT 0"
+    "    CHECK (one_per_household IN (0, 1))"
+    ") STRICT;"
+
+    "CREATE TABLE people ("
+    "  id INTEGER PRIMARY KEY,"
+    "  given_name TEXT NOT NULL DEFAULT '',"
+    "  family_name TEXT NOT NULL DEFAULT '',"
+    "  sort_key TEXT NOT NULL DEFAULT '',"
+    "  address TEXT,"
+    "  block TEXT,"
+    "  postcode TEXT,"
+    "  phone TEXT,"
+    "  email TEXT,"
+    "  tenure TEXT CHECK (tenure IN ('tenant', 'leaseholder', 'other')),"
+    "  consent_to_contact INTEGER NOT NULL DEFAULT 0"
+    "    CHECK (consent_to_contact IN (0, 1)),"
+    "  consent_date TEXT CHECK " ISO_DATE_OR_NULL ("consent_date") ","
+    "  conduct_signed_on TEXT CHECK " ISO_DATE_OR_NULL ("conduct_signed_on") ","
+    "  notes TEXT,"
+    "  CHECK (length(trim(given_name)) + length(trim(family_name)) > 0)"
+    ") STRICT;"
+    "CREATE INDEX people_by_sort_key ON people (sort_key, id);"
+  },
+  {
+    2,
+    "CREATE TABLE memberships ("
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id),"
+    "  group_id INTEGER NOT NULL REFERENCES groups (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('voting', 'co-optee', 'associate',"
+    "    'deputy', 'officer-support')),"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ","
+    "  end_date TEXT CHECK (" ISO_DATE_OR_NULL ("end_date")
+    "    AND (end_date IS NULL OR end_date >= start_date)),"
+    "  end_reason TEXT CHECK (end_reason IN ('resigned', 'lapsed', 'removed',"
+    "    'term-ended', 'moved-away', 'died', 'other')),"
+    "  CHECK ((end_date IS NULL) = (end_reason IS NULL))"
+    ") STRICT;"
+    "CREATE INDEX memberships_by_person ON memberships (person_id, start_date);"
+    "CREATE INDEX memberships_by_group ON memberships (group_id, start_date);"
+
+    "CREATE TABLE offices ("
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id),"
+    "  group_id INTEGER NOT NULL REFERENCES groups (id),"
+    "  role TEXT NOT NULL CHECK (length(trim(role)) > 0),"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ","
+    "  end_date TEXT CHECK (" ISO_DATE_OR_NULL ("end_date")
+    "    AND (end_date IS NULL OR end_date >= start_date))"
+    ") STRICT;"
+    "CREATE INDEX offices_by_person ON offices (person_id, start_date);"
+    "CREATE INDEX offices_by_group ON offices (group_id, role, start_date);"
+  },
+};
+
+const CrMigration *
+_cr_migrations_get (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

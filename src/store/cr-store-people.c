@@ -1,0 +1,701 @@
+/* cr-store-people.c: people, groups, memberships and offices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cr-store"
+
+#include "config.h"
+
+#include "cr-store-people.h"
+
+#include "cr-store-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+static const char *const group_kinds[] = {
+  [CR_GROUP_KIND_ASSOCIATION] = "association",
+  [CR_GROUP_KIND_COMMITTEE] = "committee",
+  [CR_GROUP_KIND_SUB_GROUP] = "sub-group",
+  [CR_GROUP_KIND_WORKING_GROUP] = "working-group",
+  [CR_GROUP_KIND_PANEL] = "panel",
+  [CR_GROUP_KIND_FOCUS_GROUP] = "focus-group",
+};
+
+static const char *const membership_kinds[] = {
+  [CR_MEMBERSHIP_VOTING] = "voting",
+  [CR_MEMBERSHIP_CO_OPTEE] = "co-optee",
+  [CR_MEMBERSHIP_ASSOCIATE] = "associate",
+  [CR_MEMBERSHIP_DEPUTY] = "deputy",
+  [CR_MEMBERSHIP_OFFICER_SUPPORT] = "officer-support",
+};
+
+static const char *const end_reasons[] = {
+  [CR_END_RESIGNED] = "resigned",
+  [CR_END_LAPSED] = "lapsed",
+  [CR_END_REMOVED] = "removed",
+  [CR_END_TERM_ENDED] = "term-ended",
+  [CR_END_MOVED_AWAY] = "moved-away",
+  [CR_END_DIED] = "died",
+  [CR_END_OTHER] = "other",
+};
+
+const char *
+cr_group_kind_to_string (CrGroupKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (group_kinds), NULL);
+  return group_kinds[kind];
+}
+
+const char *
+cr_membership_kind_to_string (CrMembershipKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (membership_kinds), NULL);
+  return membership_kinds[kind];
+}
+
+const char *
+cr_end_reason_to_string (CrEndReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (end_reasons), NULL);
+  return end_reasons[reason];
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+today_iso (void)
+{
+  const char *fixed = g_getenv ("CR_TODAY");
+  g_autoptr (GDateTime) now = NULL;
+
+  /* Tests and demos pin "today" so that status is reproducible. */
+  if (fixed != NULL && *fixed != '\0')
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+bind_person (sqlite3_stmt *stmt,
+             CrPerson     *person)
+{
+  g_autofree char *key = _cr_store_name_key (cr_person_get_given_name (person),
+                                             cr_person_get_family_name (person));
+
+  sqlite3_bind_text (stmt, 1, cr_person_get_given_name (person), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, cr_person_get_family_name (person), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 4, cr_person_get_address (person));
+  bind_text_or_null (stmt, 5, cr_person_get_block (person));
+  bind_text_or_null (stmt, 6, cr_person_get_postcode (person));
+  bind_text_or_null (stmt, 7, cr_person_get_phone (person));
+  bind_text_or_null (stmt, 8, cr_person_get_email (person));
+  bind_text_or_null (stmt, 9, cr_tenure_to_string (cr_person_get_tenure (person)));
+  sqlite3_bind_int (stmt, 10, cr_person_get_consent_to_contact (person));
+  bind_text_or_null (stmt, 11, cr_person_get_consent_date (person));
+  bind_text_or_null (stmt, 12, cr_person_get_conduct_signed_on (person));
+  bind_text_or_null (stmt, 13, cr_person_get_notes (person));
+}
+
+static gboolean
+check_person (CrPerson  *person,
+              GError   **error)
+{
+  if (*cr_person_get_given_name (person) == '\0' &&
+      *cr_person_get_family_name (person) == '\0')
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                           _("A person needs a name."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_store_add_person:
+ * @person: a new person; its id is set on success
+ *
+ * Returns: the new person's id, or 0 with @error set
+ */
+gint64
+cr_store_add_person (CrStore   *self,
+                     CrPerson  *person,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (CR_IS_PERSON (person), 0);
+
+  if (!_cr_store_require_write (self, error) || !check_person (person, error))
+    return 0;
+
+  stmt = _cr_store_prepare (self,
+                            "INSERT INTO people (given_name, family_name, "
+                            "sort_key, address, block, postcode, phone, email, "
+                            "tenure, consent_to_contact, consent_date, "
+                            "conduct_signed_on, notes) VALUES (?1, ?2, ?3, "
+                            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  bind_person (stmt, person);
+  if (!_cr_store_step_done (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (_cr_store_get_db (self));
+  cr_person_set_id (person, id);
+  return id;
+}
+
+/**
+ * cr_store_update_person:
+ * @person: a person read from this store, with edits
+ *
+ * Saves every field of @person at once.
+ */
+gboolean
+cr_store_update_person (CrStore   *self,
+                        CrPerson  *person,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CR_IS_PERSON (person), FALSE);
+
+  if (!_cr_store_require_write (self, error) || !check_person (person, error))
+    return FALSE;
+
+  stmt = _cr_store_prepare (self,
+                            "UPDATE people SET given_name = ?1, "
+                            "family_name = ?2, sort_key = ?3, address = ?4, "
+                            "block = ?5, postcode = ?6, phone = ?7, "
+                            "email = ?8, tenure = ?9, consent_to_contact = ?10, "
+                            "consent_date = ?11, conduct_signed_on = ?12, "
+                            "notes = ?13 WHERE id = ?14",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_person (stmt, person);
+  sqlite3_bind_int64 (stmt, 14, cr_person_get_id (person));
+  if (!_cr_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (_cr_store_get_db (self)) == 0)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                   _("There is no person number %" G_GINT64_FORMAT "."),
+                   cr_person_get_id (person));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define PERSON_COLUMNS                                                        \
+  "p.id, p.given_name, p.family_name, p.address, p.block, p.postcode, "       \
+  "p.phone, p.email, p.tenure, p.consent_to_contact, p.consent_date, "        \
+  "p.conduct_signed_on, p.notes, "                                            \
+  "(SELECT min(m.start_date) FROM memberships m WHERE m.person_id = p.id), "  \
+  "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "             \
+  "  AND m.start_date <= ?1 AND (m.end_date IS NULL OR m.end_date >= ?1))"
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static CrPerson *
+person_from_row (sqlite3_stmt *stmt,
+                 const char   *today)
+{
+  CrPerson *person = cr_person_new ();
+  CrTenure tenure = CR_TENURE_UNKNOWN;
+  const char *joined = column_text (stmt, 13);
+  CrPersonStatus status;
+
+  cr_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+  cr_person_set_given_name (person, column_text (stmt, 1));
+  cr_person_set_family_name (person, column_text (stmt, 2));
+  cr_person_set_address (person, column_text (stmt, 3));
+  cr_person_set_block (person, column_text (stmt, 4));
+  cr_person_set_postcode (person, column_text (stmt, 5));
+  cr_person_set_phone (person, column_text (stmt, 6));
+  cr_person_set_email (person, column_text (stmt, 7));
+  cr_tenure_from_string (column_text (stmt, 8), &tenure);
+  cr_person_set_tenure (person, tenure);
+  cr_person_set_consent (person, sqlite3_column_int (stmt, 9),
+                         column_text (stmt, 10));
+  cr_person_set_conduct_signed_on (person, column_text (stmt, 11));
+  cr_person_set_notes (person, column_text (stmt, 12));
+
+  if (sqlite3_column_int (stmt, 14))
+    status = CR_PERSON_STATUS_CURRENT;
+  else if (joined != NULL && g_strcmp0 (joined, today) <= 0)
+    status = CR_PERSON_STATUS_FORMER;
+  else
+    status = CR_PERSON_STATUS_NONE;
+  _cr_person_set_derived (person, status, joined);
+
+  return person;
+}
+
+/**
+ * cr_store_get_person:
+ * @on_date: (nullable): the ISO date their status is for; today if %NULL
+ *
+ * Returns: (transfer full): the person, or %NULL with @error set
+ */
+CrPerson *
+cr_store_get_person (CrStore     *self,
+                     gint64       id,
+                     const char  *on_date,
+                     GError     **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  CrPerson *person = NULL;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  today = on_date ? g_strdup (on_date) : today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT " PERSON_COLUMNS
+                            " FROM people p WHERE p.id = ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    person = person_from_row (stmt, today);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                 _("There is no person number %" G_GINT64_FORMAT "."), id);
+  else
+    _cr_store_set_error (self, error, rc, _("reading a person"));
+  sqlite3_reset (stmt);
+
+  return person;
+}
+
+/**
+ * cr_store_list_person_ids:
+ *
+ * Every person's id in register order (family name, then given name).
+ *
+ * Returns: (transfer full) (element-type gint64): the ids
+ */
+GArray *
+cr_store_list_person_ids (CrStore  *self,
+                          GError  **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id FROM people ORDER BY sort_key, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the register"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cr_store_foreach_person:
+ * @on_date: (nullable): the ISO date statuses are for; today if %NULL
+ * @func: called for each person in register order; return %FALSE to stop
+ *
+ * Streams the register without holding it all in memory.
+ */
+gboolean
+cr_store_foreach_person (CrStore       *self,
+                         const char    *on_date,
+                         CrPersonFunc   func,
+                         gpointer       user_data,
+                         GError       **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  today = on_date ? g_strdup (on_date) : today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT " PERSON_COLUMNS
+                            " FROM people p ORDER BY p.sort_key, p.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (CrPerson) person = person_from_row (stmt, today);
+
+      if (!func (person, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the register"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_store_count_people:
+ *
+ * Returns: how many people the file holds, or -1 with @error set
+ */
+gint64
+cr_store_count_people (CrStore  *self,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), -1);
+
+  stmt = _cr_store_prepare (self, "SELECT count(*) FROM people", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _cr_store_set_error (self, error, rc, _("reading the register"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * cr_store_add_group:
+ * @parent_id: the group it belongs to, or 0 for the association
+ *
+ * Returns: the new group's id, or 0 with @error set
+ */
+gint64
+cr_store_add_group (CrStore      *self,
+                    const char   *name,
+                    CrGroupKind   kind,
+                    gint64        parent_id,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (group_kinds), 0);
+
+  if (!_cr_store_require_write (self, error))
+    return 0;
+
+  if (parent_id == 0 && kind != CR_GROUP_KIND_ASSOCIATION)
+    parent_id = cr_store_get_association_group (self);
+
+  stmt = _cr_store_prepare (self,
+                            "INSERT INTO groups (name, kind, parent_id) "
+                            "VALUES (trim(?1), ?2, ?3)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, group_kinds[kind], -1, SQLITE_STATIC);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 3, parent_id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      int rc = sqlite3_extended_errcode (_cr_store_get_db (self));
+
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS,
+                     _("There is already a group called “%s”."), name);
+      else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                     _("A group needs a name, and its parent must exist."));
+      else
+        _cr_store_set_error (self, error, rc, _("adding the group"));
+      return 0;
+    }
+  sqlite3_reset (stmt);
+
+  return sqlite3_last_insert_rowid (_cr_store_get_db (self));
+}
+
+/**
+ * cr_store_find_group:
+ * @name: a group's name, in any case
+ *
+ * Returns: the group's id, or 0 with %CR_STORE_ERROR_NOT_FOUND
+ */
+gint64
+cr_store_find_group (CrStore     *self,
+                     const char  *name,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id FROM groups WHERE name = trim(?1)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                 _("There is no group called “%s”."), name);
+  else
+    _cr_store_set_error (self, error, rc, _("finding the group"));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+check_iso_date (const char  *date,
+                const char  *what,
+                GError     **error)
+{
+  int y, m, d;
+  char tail;
+
+  if (date != NULL && strlen (date) == 10 &&
+      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      g_date_valid_dmy (d, m, y))
+    return TRUE;
+
+  g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+               _("The %s “%s” is not a real date."), what,
+               date ? date : "");
+  return FALSE;
+}
+
+static gint64
+insert_dated (CrStore     *self,
+              const char  *sql,
+              gint64       person_id,
+              gint64       group_id,
+              const char  *text,
+              const char  *start_date,
+              const char  *doing,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cr_store_require_write (self, error) ||
+      !check_iso_date (start_date, _("start date"), error))
+    return 0;
+
+  stmt = _cr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, group_id);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, start_date, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_cr_store_get_db (self)) ==
+          SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                             _("That person or group is no longer in the "
+                               "file."));
+      else
+        _cr_store_set_error (self, error, rc, doing);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (_cr_store_get_db (self));
+}
+
+/**
+ * cr_store_add_membership:
+ * @start_date: ISO date of the first day of membership
+ *
+ * Returns: the membership's id, or 0 with @error set
+ */
+gint64
+cr_store_add_membership (CrStore           *self,
+                         gint64             person_id,
+                         gint64             group_id,
+                         CrMembershipKind   kind,
+                         const char        *start_date,
+                         GError           **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (membership_kinds), 0);
+
+  return insert_dated (self,
+                       "INSERT INTO memberships (person_id, group_id, kind, "
+                       "start_date) VALUES (?1, ?2, ?3, ?4)",
+                       person_id, group_id, membership_kinds[kind],
+                       start_date, _("adding the membership"), error);
+}
+
+static gboolean
+end_dated (CrStore     *self,
+           const char  *sql,
+           gint64       id,
+           const char  *end_date,
+           const char  *reason,
+           const char  *doing,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_cr_store_require_write (self, error) ||
+      !check_iso_date (end_date, _("end date"), error))
+    return FALSE;
+
+  stmt = _cr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, end_date, -1, SQLITE_TRANSIENT);
+  if (reason != NULL)
+    sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                     _("The end date %s is before the start date."), end_date);
+      else
+        _cr_store_set_error (self, error, rc, doing);
+      return FALSE;
+    }
+  if (sqlite3_changes (_cr_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                           _("That is not in the file, or has already "
+                             "ended."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_store_end_membership:
+ * @end_date: ISO date of the last day of membership
+ *
+ * Ends a current membership, keeping it in the record.
+ */
+gboolean
+cr_store_end_membership (CrStore      *self,
+                         gint64        membership_id,
+                         const char   *end_date,
+                         CrEndReason   reason,
+                         GError      **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reason < G_N_ELEMENTS (end_reasons), FALSE);
+
+  return end_dated (self,
+                    "UPDATE memberships SET end_date = ?2, end_reason = ?3 "
+                    "WHERE id = ?1 AND end_date IS NULL",
+                    membership_id, end_date, end_reasons[reason],
+                    _("ending the membership"), error);
+}
+
+/**
+ * cr_store_add_office:
+ * @role: "Chair", "Treasurer" …
+ *
+ * Returns: the office's id, or 0 with @error set
+ */
+gint64
+cr_store_add_office (CrStore     *self,
+                     gint64       person_id,
+                     gint64       group_id,
+                     const char  *role,
+                     const char  *start_date,
+                     GError     **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (role != NULL, 0);
+
+  return insert_dated (self,
+                       "INSERT INTO offices (person_id, group_id, role, "
+                       "start_date) VALUES (?1, ?2, trim(?3), ?4)",
+                       person_id, group_id, role, start_date,
+                       _("adding the office"), error);
+}
+
+gboolean
+cr_store_end_office (CrStore     *self,
+                     gint64       office_id,
+                     const char  *end_date,
+                     GError     **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  return end_dated (self,
+                    "UPDATE offices SET end_date = ?2 "
+                    "WHERE id = ?1 AND end_date IS NULL",
+                    office_id, end_date, NULL, _("ending the office"), error);
+}

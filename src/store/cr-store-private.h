@@ -1,0 +1,46 @@
+/* cr-store-private.h: what the store's own files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+/* "CoRm": tells our files from every other SQLite file. */
+#define CR_STORE_APPLICATION_ID 0x436f526d
+
+typedef struct
+{
+  int         version;   /* the schema version this step produces */
+  const char *sql;
+} CrMigration;
+
+const CrMigration *_cr_migrations_get      (guint        *n_migrations);
+
+sqlite3           *_cr_store_get_db        (CrStore      *self);
+sqlite3_stmt      *_cr_store_prepare       (CrStore      *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean           _cr_store_step_done     (CrStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            GError      **error);
+void               _cr_store_set_error     (CrStore      *self,
+                                            GError      **error,
+                                            int           rc,
+                                            const char   *doing);
+gboolean           _cr_store_require_write (CrStore      *self,
+                                            GError      **error);
+char              *_cr_store_name_key      (const char   *given_name,
+                                            const char   *family_name);
+
+/* For tests: a new file at an older schema version, to migrate from. */
+gboolean           _cr_store_create_at_version (const char  *path,
+                                                const char  *association_name,
+                                                int          version,
+                                                GError     **error);
+
+G_END_DECLS

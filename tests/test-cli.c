@@ -1,0 +1,349 @@
+/* test-cli.c: commonroom-cli end to end, as a script would use it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cr-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cr-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "tra.commonroom", NULL);
+  g_setenv ("CR_TODAY", "2026-11-22", TRUE);
+  g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs commonroom-cli with the arguments up to NULL; keeps its output. */
+static int
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CR_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &f->out, &f->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char *const commands[][2] = {
+    { "init", NULL }, { "demo", NULL }, { "members", "list" },
+    { "backup", NULL }, { "verify", NULL }, { "members", NULL },
+  };
+
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (commands[i][1] != NULL)
+        g_assert_cmpint (run (f, commands[i][0], commands[i][1], "--help", NULL), ==, 0);
+      else
+        g_assert_cmpint (run (f, commands[i][0], "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (f->out, "Usage:"));
+    }
+  g_assert_cmpint (run (f, "--version", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "commonroom-cli "));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_assert_cmpint (run (f, NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (f->err, "commonroom-cli: "));
+  g_assert_cmpint (run (f, "--file", f->path, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "frobnicate"));
+  g_assert_cmpint (run (f, "--file", f->path, "init", NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "--name"));
+  g_assert_cmpint (run (f, "init", "--name", "No file", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "X", "extra", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "many", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "xml", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "members", "sing", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "backup", NULL), ==, 2);
+  /* Wrong usage changed nothing. */
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GBytes) before = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Riverside TRA", NULL), ==, 0);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  before = read_bytes (f->path);
+
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Again", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "commonroom-cli: "));
+  g_assert_nonnull (strstr (f->err, "won’t overwrite"));
+  {
+    g_autoptr (GBytes) after = read_bytes (f->path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "json", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "[]\n");
+}
+
+static JsonArray *
+parse_array (const char *text,
+             JsonParser *parser)
+{
+  g_autoptr (GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_node_get_array (root);
+}
+
+static void
+test_demo_and_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *id_store = NULL;
+  JsonArray *array;
+  guint n_current = 0, n_former = 0, n_accented = 0, n_apostrophe = 0;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Old Mill TRA", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "120", "--seed", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "120"));
+
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "json", NULL), ==, 0);
+  array = parse_array (f->out, parser);
+  g_assert_cmpuint (json_array_get_length (array), ==, 120);
+  id_store = g_new (gint64, 120);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      const char *status = json_object_get_string_member (o, "status");
+      const char *name = json_object_get_string_member (o, "name");
+
+      id_store[i] = json_object_get_int_member (o, "id");
+      g_assert_cmpint (id_store[i], >, 0);
+      g_assert_false (g_hash_table_contains (ids, &id_store[i]));
+      g_hash_table_add (ids, &id_store[i]);
+      g_assert_true (g_utf8_validate (name, -1, NULL));
+      g_assert_cmpstr (name, !=, "");
+      g_assert_true (g_str_equal (status, "current") ||
+                     g_str_equal (status, "former") ||
+                     g_str_equal (status, "none"));
+      n_current += g_str_equal (status, "current");
+      n_former += g_str_equal (status, "former");
+      for (const char *p = name; *p; p = g_utf8_next_char (p))
+        if (g_utf8_get_char (p) > 0x7f && g_utf8_get_char (p) != 0x2019)
+          {
+            n_accented++;
+            break;
+          }
+      n_apostrophe += strstr (name, "’") != NULL;
+    }
+  g_assert_cmpuint (n_current, >, 60);
+  g_assert_cmpuint (n_former, >, 0);
+  g_assert_cmpuint (n_accented, >, 0);
+  g_assert_cmpuint (n_apostrophe, >, 0);
+
+  /* Demo fills only an empty file. */
+  g_assert_cmpint (run (f, "--file", f->path, "demo", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "120 people"));
+
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "csv", NULL), ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "id,name,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 120 + 1);
+
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Former member"));
+}
+
+static void
+test_demo_creates_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "demo", "--file", f->path, "--members", "10", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "10 people"));
+}
+
+static void
+test_backup_and_verify (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.commonroom", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.commonroom", NULL);
+  g_autoptr (GBytes) copy_bytes = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "40", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "backup", "--output", copy, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", copy, "verify", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "40 people"));
+
+  copy_bytes = read_bytes (copy);
+  g_assert_cmpint (run (f, "--file", f->path, "backup", "--output", copy, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "already a file"));
+  {
+    g_autoptr (GBytes) after = read_bytes (copy);
+    g_assert_true (g_bytes_equal (copy_bytes, after));
+  }
+
+  g_assert_cmpint (run (f, "--file", missing, "verify", NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", missing, "members", "list", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "missing.commonroom"));
+  g_assert_cmpint (run (f, "--file", missing, "backup", "--output", copy, NULL), ==, 1);
+}
+
+static void
+assert_verify_refuses (Fixture    *f,
+                       const char *path)
+{
+  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_cmpint (run (f, "--file", path, "verify", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "commonroom-cli: "));
+  g_assert_nonnull (strstr (f->err, "Nothing was changed"));
+  g_assert_cmpint (run (f, "--file", path, "members", "list", NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", path, "demo", NULL), ==, 1);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_verify_damaged (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *truncated = g_build_filename (f->dir, "truncated.commonroom", NULL);
+  g_autofree char *random = g_build_filename (f->dir, "random.commonroom", NULL);
+  g_autoptr (GBytes) whole = NULL;
+  char noise[5000];
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", NULL), ==, 0);
+  whole = read_bytes (f->path);
+  g_assert_true (g_file_set_contents (truncated, g_bytes_get_data (whole, NULL),
+                                      g_bytes_get_size (whole) / 3, NULL));
+  assert_verify_refuses (f, truncated);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (random, noise, sizeof noise, NULL));
+  assert_verify_refuses (f, random);
+  g_assert_nonnull (strstr (f->err, "not a Common Room file"));
+}
+
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) holder = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Busy TRA", NULL), ==, 0);
+  holder = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "already open for editing"));
+  /* Readers work beside the writer. */
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/init", test_init);
+  ADD ("/cli/demo/list", test_demo_and_list);
+  ADD ("/cli/demo/creates-file", test_demo_creates_file);
+  ADD ("/cli/backup-verify", test_backup_and_verify);
+  ADD ("/cli/verify/damaged", test_verify_damaged);
+  ADD ("/cli/locked", test_locked);
+
+#undef ADD
+
+  return g_test_run ();
+}

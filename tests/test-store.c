@@ -1,0 +1,767 @@
+/* test-store.c: the association file: create, open, refuse, lock, survive
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include "cr-demo.h"
+#include "cr-people-model.h"
+#include "cr-store-people.h"
+#include "cr-store-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cr-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.commonroom", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_unchanged (const char *path,
+                  GBytes     *before)
+{
+  g_autoptr (GBytes) after = read_bytes (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+add_person (CrStore    *store,
+            const char *given,
+            const char *family)
+{
+  g_autoptr (CrPerson) person = cr_person_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  cr_person_set_given_name (person, given);
+  cr_person_set_family_name (person, family);
+  id = cr_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+make_demo (const char *path,
+           guint       members)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (path, "Demo TRA", &error);
+  CrDemoOptions options = { members, 7 };
+
+  g_assert_no_error (error);
+  cr_demo_fill (store, &options, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_create_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  gint64 id;
+
+  store = cr_store_create (f->path, "  Meadowbank TRA ", &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_store_is_writable (store));
+  g_assert_cmpstr (cr_store_get_association_name (store), ==, "Meadowbank TRA");
+  g_assert_cmpint (cr_store_get_association_group (store), >, 0);
+  id = add_person (store, "Zoë", "O’Brien");
+  g_clear_object (&store);
+
+  /* No temporary files are left beside it. */
+  {
+    g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_assert_cmpstr (name, ==, "test.commonroom");
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (cr_store_is_writable (store));
+  g_assert_cmpint (cr_store_count_people (store, &error), ==, 1);
+  {
+    g_autoptr (CrPerson) person = cr_store_get_person (store, id, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cr_person_get_name (person), ==, "Zoë O’Brien");
+  }
+  /* A reader may not write. */
+  {
+    g_autoptr (CrPerson) person = cr_person_new ();
+    cr_person_set_family_name (person, "Nobody");
+    g_assert_cmpint (cr_store_add_person (store, person, &error), ==, 0);
+    g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+  }
+}
+
+static void
+test_create_refuses_existing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
+
+  g_file_set_contents (f->path, "precious minutes", -1, &error);
+  g_assert_no_error (error);
+  before = read_bytes (f->path);
+
+  store = cr_store_create (f->path, "Another", &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  assert_unchanged (f->path, before);
+  g_clear_error (&error);
+
+  g_unlink (f->path);
+  store = cr_store_create (f->path, "   ", &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_migrate_from_v1 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+  guint n_backups = 0;
+
+  g_assert_cmpint (cr_store_get_schema_version (), >, 1);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+
+  _cr_store_create_at_version (f->path, "Old Estate TRA", 1, &error);
+  g_assert_no_error (error);
+  raw_exec (f->path, "INSERT INTO people (given_name, family_name, sort_key) "
+                     "VALUES ('Kwame', 'Mensah', 'mensah\x1fkwame')");
+  before = read_bytes (f->path);
+
+  /* A reader can't update it, and leaves it alone. */
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_unchanged (f->path, before);
+
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_count_people (store, &error), ==, 1);
+  /* The new tables are there. */
+  cr_store_add_membership (store, 1, cr_store_get_association_group (store),
+                           CR_MEMBERSHIP_VOTING, "2020-01-01", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  cr_store_verify (f->path, &error);
+  g_assert_no_error (error);
+
+  /* The file as it was is kept as a backup. */
+  backups = cr_store_get_backup_dir (f->path);
+  g_assert_true (g_str_has_prefix (backups, xdg));
+  dir = g_dir_open (backups, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *backup = g_build_filename (backups, name, NULL);
+      g_autoptr (GBytes) copy = NULL;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_true (g_str_has_suffix (name, "before update to version 2.commonroom"));
+      n_backups++;
+      copy = read_bytes (backup);
+      g_assert_cmpuint (g_bytes_get_size (copy), >, 0);
+      g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  g_assert_cmpuint (n_backups, ==, 1);
+  g_unsetenv ("XDG_DATA_HOME");
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+
+  store = cr_store_open (path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "test.commonroom"));
+  g_clear_error (&error);
+  assert_unchanged (path, before);
+
+  store = cr_store_open (path, CR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, CR_STORE_ERROR, code);
+  g_clear_error (&error);
+  assert_unchanged (path, before);
+
+  g_assert_false (cr_store_verify (path, &error));
+  g_assert_error (error, CR_STORE_ERROR, code);
+  assert_unchanged (path, before);
+}
+
+static void
+test_refuse_random (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  guint8 noise[8192];
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_test_rand_int_range (0, 256);
+  g_file_set_contents (f->path, (const char *) noise, sizeof noise, &error);
+  g_assert_no_error (error);
+  assert_refused (f->path, CR_STORE_ERROR_NOT_OURS);
+
+  g_file_set_contents (f->path, "", 0, &error);
+  g_assert_no_error (error);
+  assert_refused (f->path, CR_STORE_ERROR_NOT_OURS);
+}
+
+static void
+test_refuse_foreign (Fixture       *f,
+                     gconstpointer  data)
+{
+  raw_exec (f->path, "CREATE TABLE expenses (id INTEGER, amount REAL);"
+                     "INSERT INTO expenses VALUES (1, 2.5);");
+  assert_refused (f->path, CR_STORE_ERROR_NOT_OURS);
+}
+
+static void
+test_refuse_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          cr_store_get_schema_version () + 1);
+
+  make_demo (f->path, 20);
+  raw_exec (f->path, sql);
+  assert_refused (f->path, CR_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_truncated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) whole = NULL;
+
+  make_demo (f->path, 300);
+  whole = read_bytes (f->path);
+  g_assert_cmpuint (g_bytes_get_size (whole), >, 3 * 4096);
+  g_file_set_contents (f->path, g_bytes_get_data (whole, NULL),
+                       g_bytes_get_size (whole) / 2 + 100, &error);
+  g_assert_no_error (error);
+  assert_refused (f->path, CR_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_refuse_damaged_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) whole = NULL;
+  gsize len;
+  guint8 *bytes;
+
+  make_demo (f->path, 300);
+  whole = read_bytes (f->path);
+  bytes = g_bytes_unref_to_data (g_steal_pointer (&whole), &len);
+  /* Scribble over the b-tree header of the last page. */
+  memset (bytes + len - 4096, 0xA5, 64);
+  g_file_set_contents (f->path, (const char *) bytes, len, &error);
+  g_free (bytes);
+  g_assert_no_error (error);
+  assert_refused (f->path, CR_STORE_ERROR_DAMAGED);
+}
+
+static void
+test_second_writer_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) first = NULL;
+  g_autoptr (CrStore) second = NULL;
+  g_autoptr (CrStore) reader = NULL;
+  g_autofree char *pid = g_strdup_printf ("process %d", (int) getpid ());
+  const char *argv[] = { g_getenv ("CR_CRASH_WRITER"), f->path, "1", NULL };
+  g_autofree char *child_err = NULL;
+  int status = 0;
+
+  first = cr_store_create (f->path, "Locked TRA", &error);
+  g_assert_no_error (error);
+
+  second = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_null (second);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, pid));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  g_clear_error (&error);
+
+  /* Another process is refused too, and says so. */
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                NULL, NULL, &child_err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (child_err, "already open for editing"));
+
+  /* Readers may look meanwhile. */
+  reader = cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  add_person (first, "Amira", "Hussain");
+  g_assert_cmpint (cr_store_count_people (reader, &error), ==, 1);
+
+  /* Once the first lets go, the next writer may start. */
+  cr_store_close (first);
+  second = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+}
+
+/* Kills a writer at a random moment, many times over, and checks that every
+ * edit it had reported as done is still there and the file is sound. */
+static void
+test_durable_after_kill (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *writer = g_getenv ("CR_CRASH_WRITER");
+  g_autoptr (GArray) confirmed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (CrStore) store = NULL;
+
+  g_assert_nonnull (writer);
+  store = cr_store_create (f->path, "Crash TRA", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  for (guint round = 0; round < 8; round++)
+    {
+      const char *argv[] = { writer, f->path, "1000000", NULL };
+      g_autoptr (GIOChannel) channel = NULL;
+      guint want = g_test_rand_int_range (5, 400);
+      GPid pid;
+      int out_fd, status;
+      char *line = NULL;
+      gsize len;
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+      channel = g_io_channel_unix_new (out_fd);
+      g_io_channel_set_close_on_unref (channel, TRUE);
+
+      for (guint i = 0; i < want; i++)
+        {
+          gint64 id;
+
+          if (g_io_channel_read_line (channel, &line, &len, NULL, NULL) !=
+              G_IO_STATUS_NORMAL)
+            break;
+          id = g_ascii_strtoll (line, NULL, 10);
+          g_free (line);
+          g_array_append_val (confirmed, id);
+        }
+
+      kill (pid, SIGKILL);
+      /* Ids it printed after we stopped reading had returned too. */
+      while (g_io_channel_read_line (channel, &line, &len, NULL, NULL) ==
+             G_IO_STATUS_NORMAL)
+        {
+          gint64 id = g_ascii_strtoll (line, NULL, 10);
+          g_free (line);
+          g_array_append_val (confirmed, id);
+        }
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      cr_store_verify (f->path, &error);
+      g_assert_no_error (error);
+    }
+
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < confirmed->len; i++)
+    {
+      gint64 id = g_array_index (confirmed, gint64, i);
+      g_autoptr (CrPerson) person = cr_store_get_person (store, id, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (cr_person_get_given_name (person), ==, "Edit");
+    }
+  g_assert_cmpint (cr_store_count_people (store, NULL), >=, confirmed->len);
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (CrStore) copy = NULL;
+  g_autofree char *dest = g_build_filename (f->dir, "copy.commonroom", NULL);
+
+  make_demo (f->path, 50);
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_person (store, "Ngozi", "Chukwu");
+
+  g_assert_false (cr_store_backup (store, f->path, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  cr_store_backup (store, dest, &error);
+  g_assert_no_error (error);
+  cr_store_verify (dest, &error);
+  g_assert_no_error (error);
+
+  copy = cr_store_open (dest, CR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_count_people (copy, NULL), ==, 51);
+  g_assert_cmpint (cr_store_count_people (store, NULL), ==, 51);
+}
+
+static guint
+count_backups (const char *path,
+               const char *suffix)
+{
+  g_autofree char *dir = cr_store_get_backup_dir (path);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      {
+        g_autofree char *full = g_build_filename (dir, name, NULL);
+        g_autoptr (GError) error = NULL;
+
+        cr_store_verify (full, &error);
+        g_assert_no_error (error);
+        n++;
+      }
+  return n;
+}
+
+static void
+test_backup_on_close (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  make_demo (f->path, 10);
+  g_assert_cmpuint (count_backups (f->path, " on close.commonroom"), ==, 0);
+
+  /* Opened and closed without an edit: nothing to keep. */
+  {
+    g_autoptr (CrStore) store = cr_store_open (f->path,
+                                               CR_STORE_OPEN_READ_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_true (cr_store_backup_on_close (store, 3, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_backups (f->path, "on close.commonroom"), ==, 0);
+
+  /* Each edited session leaves a copy; only the newest three stay. */
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr (CrStore) store = cr_store_open (f->path,
+                                                 CR_STORE_OPEN_READ_WRITE,
+                                                 &error);
+      g_assert_no_error (error);
+      add_person (store, "Session", "Edit");
+      g_assert_true (cr_store_backup_on_close (store, 3, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_backups (f->path, "on close.commonroom"), ==,
+                        MIN (i + 1, 3));
+    }
+
+  /* The newest copy has every edit. */
+  {
+    g_autofree char *dir = cr_store_get_backup_dir (f->path);
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    g_autofree char *newest = NULL;
+    g_autofree char *full = NULL;
+    g_autoptr (CrStore) copy = NULL;
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (newest == NULL || strcmp (name, newest) > 0)
+        {
+          g_free (newest);
+          newest = g_strdup (name);
+        }
+    full = g_build_filename (dir, newest, NULL);
+    copy = cr_store_open (full, CR_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_store_count_people (copy, NULL), ==, 15);
+  }
+}
+
+static void
+test_status (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (f->path, "Status TRA", &error);
+  gint64 group, a, b, c, m;
+  g_autoptr (CrPerson) pa = NULL;
+  g_autoptr (CrPerson) pb = NULL;
+  g_autoptr (CrPerson) pc = NULL;
+
+  g_assert_no_error (error);
+  group = cr_store_get_association_group (store);
+  a = add_person (store, "Ama", "Osei");
+  b = add_person (store, "Colm", "Byrne");
+  c = add_person (store, "Mei", "Shah");
+
+  cr_store_add_membership (store, a, group, CR_MEMBERSHIP_VOTING, "2020-03-01", &error);
+  g_assert_no_error (error);
+  m = cr_store_add_membership (store, b, group, CR_MEMBERSHIP_VOTING, "2019-05-01", &error);
+  g_assert_no_error (error);
+
+  /* An end before the start, an impossible date: refused, nothing changed. */
+  g_assert_false (cr_store_end_membership (store, m, "2019-04-30", CR_END_RESIGNED, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cr_store_end_membership (store, m, "2021-02-30", CR_END_RESIGNED, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (cr_store_add_membership (store, c, group, CR_MEMBERSHIP_VOTING, "01/02/2020", &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  cr_store_end_membership (store, m, "2024-06-30", CR_END_MOVED_AWAY, &error);
+  g_assert_no_error (error);
+  g_assert_false (cr_store_end_membership (store, m, "2024-07-30", CR_END_MOVED_AWAY, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  pa = cr_store_get_person (store, a, "2026-11-22", &error);
+  pb = cr_store_get_person (store, b, "2026-11-22", &error);
+  pc = cr_store_get_person (store, c, "2026-11-22", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_person_get_status (pa), ==, CR_PERSON_STATUS_CURRENT);
+  g_assert_cmpint (cr_person_get_status (pb), ==, CR_PERSON_STATUS_FORMER);
+  g_assert_cmpint (cr_person_get_status (pc), ==, CR_PERSON_STATUS_NONE);
+  g_assert_cmpstr (cr_person_get_joined (pb), ==, "2019-05-01");
+  g_clear_object (&pb);
+
+  /* The last day is still a day of membership. */
+  pb = cr_store_get_person (store, b, "2024-06-30", &error);
+  g_assert_cmpint (cr_person_get_status (pb), ==, CR_PERSON_STATUS_CURRENT);
+}
+
+static gboolean
+collect_name (CrPerson *person,
+              gpointer  user_data)
+{
+  g_string_append_printf (user_data, "%s|%s|%s\n", cr_person_get_sort_name (person),
+                          cr_person_get_address (person),
+                          cr_person_status_to_string (cr_person_get_status (person)));
+  return TRUE;
+}
+
+static char *
+register_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_open (path, CR_STORE_OPEN_READ_ONLY, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  cr_store_foreach_person (store, "2026-11-22", collect_name, out, &error);
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.commonroom", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  CrDemoOptions options = { 10, 7 };
+
+  g_setenv ("CR_TODAY", "2026-11-22", TRUE);
+  make_demo (f->path, 300);
+  make_demo (other, 300);
+  a = register_text (f->path);
+  b = register_text (other);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_nonnull (strstr (a, "|current\n"));
+  g_assert_nonnull (strstr (a, "|former\n"));
+  g_assert_nonnull (strstr (a, "’"));
+
+  /* Demo data only goes into an empty file. */
+  store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (cr_demo_fill (store, &options, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  g_assert_cmpint (cr_store_count_people (store, NULL), ==, 300);
+  g_unsetenv ("CR_TODAY");
+}
+
+static void
+test_people_model (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (f->path, "Model TRA", &error);
+  g_autoptr (CrPeopleModel) model = NULL;
+  g_autoptr (CrPerson) first = NULL;
+  g_autoptr (CrPerson) last = NULL;
+
+  g_assert_no_error (error);
+  add_person (store, "Zoë", "Young");
+  add_person (store, "Seán", "Ó Súilleabháin");
+  add_person (store, "Aisha", "abdi");
+
+  model = cr_people_model_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  cr_people_model_reload (model, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == CR_TYPE_PERSON);
+
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (model), 2);
+  g_assert_cmpstr (cr_person_get_family_name (first), ==, "abdi");
+  g_assert_cmpstr (cr_person_get_family_name (last), ==, "Young");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 3));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("cr-store-home-XXXXXX", NULL);
+  int ret;
+
+  /* Automatic backups go below XDG_DATA_HOME: keep them out of the real one. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create/reopen", test_create_and_reopen);
+  ADD ("/store/create/refuses-existing", test_create_refuses_existing);
+  ADD ("/store/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/store/refuse/random", test_refuse_random);
+  ADD ("/store/refuse/foreign", test_refuse_foreign);
+  ADD ("/store/refuse/newer", test_refuse_newer);
+  ADD ("/store/refuse/truncated", test_refuse_truncated);
+  ADD ("/store/refuse/damaged-page", test_refuse_damaged_page);
+  ADD ("/store/lock/second-writer", test_second_writer_refused);
+  ADD ("/store/durable/kill-9", test_durable_after_kill);
+  ADD ("/store/backup", test_backup);
+  ADD ("/store/backup/on-close", test_backup_on_close);
+  ADD ("/store/people/status", test_status);
+  ADD ("/store/demo/reproducible", test_demo);
+  ADD ("/store/people/model", test_people_model);
+
+#undef ADD
+
+  ret = g_test_run ();
+  remove_tree (home);
+  return ret;
+}

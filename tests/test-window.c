@@ -1,0 +1,386 @@
+/* test-window.c: the window, driven as a user would, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cr-demo.h"
+#include "cr-store-people.h"
+#include "cr-window.h"
+
+#include <glib/gstdio.h>
+
+static char *tmpdir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static gboolean
+tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until the window has finished opening, then until
+ * nothing is pending, so the views have bound their rows. */
+static void
+settle (CrWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint timer = g_timeout_add (50, tick, NULL);
+
+  while ((window != NULL && cr_window_get_busy (window)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (window == NULL || !cr_window_get_busy (window));
+
+  /* Two frames' worth of layout and binding. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_source_remove (timer);
+}
+
+static void
+make_demo (const char *path,
+           guint       members)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (path, CR_DEMO_ASSOCIATION_NAME,
+                                               &error);
+  CrDemoOptions options = { .members = members, .seed = 7 };
+
+  g_assert_no_error (error);
+  g_assert_true (cr_demo_fill (store, &options, &error));
+  g_assert_no_error (error);
+  cr_store_close (store);
+}
+
+static char *
+first_person_name (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_open (path, CR_STORE_OPEN_READ_ONLY,
+                                             &error);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (CrPerson) person = NULL;
+
+  g_assert_no_error (error);
+  ids = cr_store_list_person_ids (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  person = cr_store_get_person (store, g_array_index (ids, gint64, 0), NULL,
+                                &error);
+  g_assert_no_error (error);
+  return g_strdup (cr_person_get_name (person));
+}
+
+/* Whether a mapped label in @widget's tree reads @text: what a user sees. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) win = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (win) && gtk_widget_get_visible (GTK_WIDGET (win)))
+        return ADW_MESSAGE_DIALOG (win);
+    }
+  return NULL;
+}
+
+static void
+close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_dialog ()) != NULL)
+    {
+      adw_message_dialog_response (dialog, "close");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle (NULL);
+    }
+}
+
+static CrWindow *
+new_window (void)
+{
+  CrWindow *window = cr_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  return window;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "recent-files");
+  g_settings_reset (settings, "last-file");
+  g_settings_reset (settings, "window-width");
+}
+
+static void
+test_window_welcome (void)
+{
+  CrWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
+  g_assert_null (cr_window_get_store (window));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Welcome to Common Room"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "Recent Associations"));
+  /* Nothing to back up or close before a file is open. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window),
+                                              "win.backup", NULL) &&
+                  cr_window_get_store (window) != NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_open_demo_file (void)
+{
+  g_autofree char *path = tmp_path ("open-demo.commonroom");
+  g_autofree char *first = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_auto (GStrv) recent = NULL;
+  g_autofree char *last = NULL;
+  CrWindow *window;
+  GListModel *model;
+
+  reset_settings ();
+  make_demo (path, 300);
+  first = first_person_name (path);
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+
+  g_assert_nonnull (cr_window_get_store (window));
+  g_assert_true (cr_store_is_writable (cr_window_get_store (window)));
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "members");
+  model = cr_members_page_get_model (cr_window_get_members_page (window));
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  /* The first person of the register is on screen, in a real row. */
+  g_assert_true (shows_label (GTK_WIDGET (window), first));
+  g_assert_true (shows_label (GTK_WIDGET (window), "300 people"));
+  g_assert_true (shows_label (GTK_WIDGET (window), CR_DEMO_ASSOCIATION_NAME));
+
+  /* Remembered for next time. */
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, path);
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (last, ==, path);
+
+  /* Closing the file goes back to the welcome page, which now offers it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.close-file", NULL));
+  settle (window);
+  g_assert_null (cr_window_get_store (window));
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
+  g_assert_true (shows_label (GTK_WIDGET (window), "Recent Associations"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "open-demo"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_empty_register (void)
+{
+  g_autofree char *path = tmp_path ("empty.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (path, "Birch House Residents",
+                                               &error);
+  CrWindow *window;
+
+  g_assert_no_error (error);
+  cr_store_close (store);
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "members");
+  g_assert_true (shows_label (GTK_WIDGET (window), "No One in the Register Yet"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_damaged_file (void)
+{
+  g_autofree char *path = tmp_path ("damaged.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  guint8 junk[4096];
+  CrWindow *window;
+
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, (char *) junk, sizeof junk, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+
+  g_assert_null (cr_window_get_store (window));
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
+  g_assert_nonnull (find_dialog ());
+  close_dialogs ();
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_locked_file (void)
+{
+  g_autofree char *path = tmp_path ("locked.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) writer = NULL;
+  AdwMessageDialog *dialog;
+  CrWindow *window;
+
+  make_demo (path, 20);
+  writer = cr_store_open (path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+
+  /* Someone else is writing: the window says so and offers to read. */
+  g_assert_null (cr_window_get_store (window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  adw_message_dialog_response (dialog, "read-only");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+
+  g_assert_nonnull (cr_window_get_store (window));
+  g_assert_false (cr_store_is_writable (cr_window_get_store (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      cr_members_page_get_model (cr_window_get_members_page (window))),
+                    ==, 20);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cr_store_close (writer);
+}
+
+static void
+test_window_try_demo (void)
+{
+  CrWindow *window;
+  g_autoptr (GError) error = NULL;
+  gint64 count;
+
+  window = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo",
+                                             NULL));
+  settle (window);
+
+  g_assert_nonnull (cr_window_get_store (window));
+  g_assert_true (g_str_has_prefix (cr_store_get_path (cr_window_get_store (window)),
+                                   tmpdir));
+  count = cr_store_count_people (cr_window_get_store (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      cr_members_page_get_model (cr_window_get_members_page (window))),
+                    ==, count);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_size_saved (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  CrWindow *window;
+
+  reset_settings ();
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 812, 634);
+  settle (window);
+  gtk_window_close (GTK_WINDOW (window));
+  settle (NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 634);
+
+  window = new_window ();
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 812);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  tmpdir = g_dir_make_tmp ("cr-test-window-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("CR_TODAY", "2026-11-23", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/open-demo-file", test_window_open_demo_file);
+  g_test_add_func ("/window/empty-register", test_window_empty_register);
+  g_test_add_func ("/window/damaged-file", test_window_damaged_file);
+  g_test_add_func ("/window/locked-file", test_window_locked_file);
+  g_test_add_func ("/window/try-demo", test_window_try_demo);
+  g_test_add_func ("/window/size-saved", test_window_size_saved);
+
+  ret = g_test_run ();
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", tmpdir);
+  }
+  g_free (tmpdir);
+  return ret;
+}
