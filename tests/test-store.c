@@ -240,6 +240,20 @@ test_migrate_from_v1 (Fixture       *f,
   cr_store_verify (f->path, &error);
   g_assert_no_error (error);
 
+  /* Derived columns added later are filled in for the people already
+   * there, folded as the app folds them. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT search_text FROM people", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kwame mensah");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
   /* The file as it was is kept as a backup. */
   backups = cr_store_get_backup_dir (f->path);
   g_assert_true (g_str_has_prefix (backups, xdg));
@@ -251,8 +265,11 @@ test_migrate_from_v1 (Fixture       *f,
       g_autoptr (GBytes) copy = NULL;
       sqlite3 *db = NULL;
       sqlite3_stmt *stmt = NULL;
+      g_autofree char *suffix =
+        g_strdup_printf ("before update to version %d.commonroom",
+                         cr_store_get_schema_version ());
 
-      g_assert_true (g_str_has_suffix (name, "before update to version 2.commonroom"));
+      g_assert_true (g_str_has_suffix (name, suffix));
       n_backups++;
       copy = read_bytes (backup);
       g_assert_cmpuint (g_bytes_get_size (copy), >, 0);
@@ -729,6 +746,169 @@ test_people_model (Fixture       *f,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 3));
 }
 
+static gint64
+add_person_at (CrStore    *store,
+               const char *given,
+               const char *family,
+               const char *address,
+               const char *postcode,
+               const char *email)
+{
+  g_autoptr (CrPerson) person = cr_person_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  cr_person_set_given_name (person, given);
+  cr_person_set_family_name (person, family);
+  cr_person_set_address (person, address);
+  cr_person_set_postcode (person, postcode);
+  cr_person_set_email (person, email);
+  id = cr_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+names_shown (GListModel *model)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CrPerson) person = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, cr_person_get_name (person));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_shown (CrPeopleModel *model,
+              const char    *expected)
+{
+  g_autofree char *names = names_shown (G_LIST_MODEL (model));
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+test_people_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (f->path, "Search TRA", &error);
+  g_autoptr (CrPeopleModel) model = NULL;
+  gint64 group = 0, sean, aoife, kwame;
+  g_autoptr (CrPerson) edited = NULL;
+
+  g_assert_no_error (error);
+  sean = add_person_at (store, "Seán", "Ó Súilleabháin", "Flat 3, Birch House",
+                        "AV1 2BC", "sean@example.org");
+  aoife = add_person_at (store, "Aoife", "Byrne", "12 Loom Street", "AV2 7QX",
+                         NULL);
+  kwame = add_person_at (store, "Kwame", "Mensah", "Flat 9, Birch House",
+                         "AV1 2BD", "k.mensah@example.org");
+  add_person_at (store, "Dolores", "D’Souza", NULL, NULL, NULL);
+
+  group = cr_store_add_group (store, "Birch House Panel", CR_GROUP_KIND_PANEL,
+                              0, &error);
+  g_assert_no_error (error);
+  cr_store_add_membership (store, kwame, group, CR_MEMBERSHIP_VOTING,
+                           "2020-01-01", &error);
+  g_assert_no_error (error);
+  cr_store_add_membership (store, sean, cr_store_get_association_group (store),
+                           CR_MEMBERSHIP_VOTING, "2020-01-01", &error);
+  g_assert_no_error (error);
+  {
+    gint64 m = cr_store_add_membership (store, aoife,
+                                        cr_store_get_association_group (store),
+                                        CR_MEMBERSHIP_VOTING, "2019-05-01",
+                                        &error);
+    g_assert_no_error (error);
+    cr_store_end_membership (store, m, "2022-05-01", CR_END_MOVED_AWAY, &error);
+    g_assert_no_error (error);
+  }
+
+  model = cr_people_model_new (store);
+  g_assert_true (cr_people_model_reload (model, &error));
+  g_assert_no_error (error);
+  assert_shown (model, "Aoife Byrne, Dolores D’Souza, Kwame Mensah, "
+                       "Seán Ó Súilleabháin");
+
+  /* Accents, case and word order don't matter; every word must match. */
+  cr_people_model_set_search (model, "sean");
+  assert_shown (model, "Seán Ó Súilleabháin");
+  cr_people_model_set_search (model, "SÚILLEABH");
+  assert_shown (model, "Seán Ó Súilleabháin");
+  cr_people_model_set_search (model, "birch");
+  assert_shown (model, "Kwame Mensah, Seán Ó Súilleabháin");
+  cr_people_model_set_search (model, "house  flat 9");
+  assert_shown (model, "Kwame Mensah");
+  /* Postcodes with or without the space, and emails. */
+  cr_people_model_set_search (model, "av12b");
+  assert_shown (model, "Kwame Mensah, Seán Ó Súilleabháin");
+  cr_people_model_set_search (model, "av2 7qx");
+  assert_shown (model, "Aoife Byrne");
+  cr_people_model_set_search (model, "k.mensah@");
+  assert_shown (model, "Kwame Mensah");
+  cr_people_model_set_search (model, "d’souza");
+  assert_shown (model, "Dolores D’Souza");
+  cr_people_model_set_search (model, "d'souza");
+  assert_shown (model, "Dolores D’Souza");
+  cr_people_model_set_search (model, "nobody");
+  assert_shown (model, "");
+  cr_people_model_set_search (model, "  ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+
+  /* Status and group filters combine with the search. */
+  cr_people_model_set_status_filter (model, CR_PERSON_STATUS_CURRENT);
+  assert_shown (model, "Kwame Mensah, Seán Ó Súilleabháin");
+  cr_people_model_set_status_filter (model, CR_PERSON_STATUS_FORMER);
+  assert_shown (model, "Aoife Byrne");
+  cr_people_model_set_status_filter (model, -1);
+  g_assert_true (cr_people_model_set_group_filter (model, group, &error));
+  assert_shown (model, "Kwame Mensah");
+  cr_people_model_set_search (model, "sean");
+  assert_shown (model, "");
+  g_assert_true (cr_people_model_set_group_filter (model, 0, &error));
+  assert_shown (model, "Seán Ó Súilleabháin");
+  cr_people_model_set_search (model, NULL);
+
+  /* Sorting by a column, and back. */
+  g_assert_true (cr_people_model_set_sort (model, CR_PERSON_SORT_POSTCODE,
+                                           FALSE, &error));
+  assert_shown (model, "Seán Ó Súilleabháin, Kwame Mensah, Aoife Byrne, "
+                       "Dolores D’Souza");
+  g_assert_true (cr_people_model_set_sort (model, CR_PERSON_SORT_JOINED, TRUE,
+                                           &error));
+  assert_shown (model, "Kwame Mensah, Seán Ó Súilleabháin, Aoife Byrne, "
+                       "Dolores D’Souza");
+  g_assert_true (cr_people_model_set_sort (model, CR_PERSON_SORT_STATUS, FALSE,
+                                           &error));
+  assert_shown (model, "Kwame Mensah, Seán Ó Súilleabháin, Aoife Byrne, "
+                       "Dolores D’Souza");
+  g_assert_true (cr_people_model_set_sort (model, CR_PERSON_SORT_NAME, TRUE,
+                                           &error));
+  assert_shown (model, "Seán Ó Súilleabháin, Kwame Mensah, Dolores D’Souza, "
+                       "Aoife Byrne");
+  g_assert_true (cr_people_model_set_sort (model, CR_PERSON_SORT_NAME, FALSE,
+                                           &error));
+
+  /* An edit is searchable at once, without a reload. */
+  edited = cr_store_get_person (store, aoife, NULL, &error);
+  g_assert_no_error (error);
+  cr_person_set_postcode (edited, "AV9 9ZZ");
+  g_assert_true (cr_store_update_person (store, edited, &error));
+  g_assert_true (cr_people_model_person_changed (model, aoife, &error));
+  g_assert_no_error (error);
+  cr_people_model_set_search (model, "av9");
+  assert_shown (model, "Aoife Byrne");
+  cr_people_model_set_search (model, "av2 7qx");
+  assert_shown (model, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -758,6 +938,7 @@ main (int    argc,
   ADD ("/store/people/status", test_status);
   ADD ("/store/demo/reproducible", test_demo);
   ADD ("/store/people/model", test_people_model);
+  ADD ("/store/people/search", test_people_search);
 
 #undef ADD
 

@@ -323,6 +323,89 @@ test_window_try_demo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_search_and_sort (void)
+{
+  g_autofree char *path = tmp_path ("search.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrWindow *window;
+  CrMembersPage *page;
+  GListModel *model;
+  GtkColumnView *view;
+  g_autoptr (GtkColumnViewColumn) postcode = NULL;
+  guint n;
+
+  make_demo (path, 300);
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  page = cr_window_get_members_page (window);
+  model = cr_members_page_get_model (page);
+
+  /* Ctrl+F puts the cursor in the search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find",
+                                             NULL));
+  settle (window);
+  g_assert_true (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (window))) &&
+                 gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                          GTK_TYPE_SEARCH_ENTRY) != NULL);
+
+  cr_members_page_search (page, "av1");
+  settle (window);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 300);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrPerson) person = g_list_model_get_item (model, i);
+
+      g_assert_true (g_str_has_prefix (cr_person_get_postcode (person), "AV1"));
+    }
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              g_strdup_printf ("%u of 300 people", n)));
+
+  cr_members_page_search (page, "no such person anywhere");
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (window), "No Matching People"));
+  cr_members_page_search (page, "");
+  settle (window);
+
+  /* A click on the Postcode header, twice: descending postcodes. */
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  postcode = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  gtk_column_view_sort_by_column (view, postcode, GTK_SORT_DESCENDING);
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  for (guint i = 1; i < 300; i++)
+    {
+      g_autoptr (CrPerson) a = g_list_model_get_item (model, i - 1);
+      g_autoptr (CrPerson) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (g_ascii_strcasecmp (cr_person_get_postcode (a),
+                                           cr_person_get_postcode (b)), >=, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_saved (void)
 {
@@ -372,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/window/locked-file", test_window_locked_file);
   g_test_add_func ("/window/try-demo", test_window_try_demo);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
 
   ret = g_test_run ();
 

@@ -173,6 +173,7 @@ cr_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.backup", { "<Control>b", NULL } },
+    { "win.find", { "<Control>f", NULL } },
     { "win.show-page::members", { "<Alt>1", NULL } },
   };
 

@@ -12,6 +12,7 @@
 
 #include "cr-members-page.h"
 
+#include "cr-group.h"
 #include "cr-people-model.h"
 #include "cr-person.h"
 
@@ -26,9 +27,15 @@ struct _CrMembersPage
   CrPeopleModel      *model;
   GtkNoSelection     *selection;
 
+  GListStore         *groups;
+  int                 probed_column;
+
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *group_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (CrMembersPage, cr_members_page, GTK_TYPE_WIDGET)
@@ -146,10 +153,146 @@ bind_joined (GtkSignalListItemFactory *factory,
 static void
 update_state (CrMembersPage *self)
 {
-  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  guint shown = 0, total = 0;
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (self->stack == NULL)
+    return;
+  if (self->model != NULL)
+    {
+      shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      total = cr_people_model_get_n_total (self->model);
+    }
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+search_changed (CrMembersPage *self)
+{
+  if (self->model != NULL)
+    cr_people_model_set_search (self->model,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search (CrMembersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+status_changed (CrMembersPage *self)
+{
+  static const int statuses[] = {
+    -1, CR_PERSON_STATUS_CURRENT, CR_PERSON_STATUS_FORMER, CR_PERSON_STATUS_NONE
+  };
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->model != NULL && selected < G_N_ELEMENTS (statuses))
+    cr_people_model_set_status_filter (self->model, statuses[selected]);
+}
+
+static void
+group_changed (CrMembersPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrGroup) group = NULL;
+
+  if (self->model == NULL)
+    return;
+  group = g_list_model_get_item (G_LIST_MODEL (self->groups),
+                                 gtk_drop_down_get_selected (self->group_dropdown));
+  if (!cr_people_model_set_group_filter (self->model,
+                                         group ? cr_group_get_id (group) : 0,
+                                         &error))
+    g_warning ("Could not filter by group: %s", error->message);
+}
+
+/* GTK 4.8 can't say which column header was clicked. Each column's sorter
+ * notes its column when asked to compare; asking the view's sorter to
+ * compare two rows then tells which column leads and, by the sign of the
+ * answer, in which direction. */
+static int
+column_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  int *probe = g_object_get_data (G_OBJECT (user_data), "probe");
+
+  *probe = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (user_data), "column"));
+  return GTK_ORDERING_LARGER;
+}
+
+static void
+sort_changed (GtkSorter       *sorter,
+              GtkSorterChange  change,
+              CrMembersPage   *self)
+{
+  g_autoptr (GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkOrdering order;
+
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->model == NULL)
+    return;
+  if (self->probed_column < 0)
+    cr_people_model_set_sort (self->model, CR_PERSON_SORT_NAME, FALSE, &error);
+  else
+    cr_people_model_set_sort (self->model, self->probed_column,
+                              order == GTK_ORDERING_SMALLER, &error);
+  if (error != NULL)
+    g_warning ("Could not sort the register: %s", error->message);
+}
+
+static void
+setup_sorting (CrMembersPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr (GtkSorter) sorter = NULL;
+      GtkCustomSorter *custom = gtk_custom_sorter_new (NULL, NULL, NULL);
+
+      g_object_set_data (G_OBJECT (custom), "column", GINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (custom), "probe", &self->probed_column);
+      gtk_custom_sorter_set_sort_func (custom, column_compare, custom, NULL);
+      sorter = GTK_SORTER (custom);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view),
+                           "changed", G_CALLBACK (sort_changed), self, 0);
+}
+
+static void
+load_groups (CrMembersPage *self)
+{
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrGroup) all = cr_group_new (0, _("All groups"), "", 0);
+
+  g_list_store_remove_all (self->groups);
+  g_list_store_append (self->groups, all);
+  if (self->store == NULL)
+    return;
+
+  groups = cr_store_list_groups (self->store, &error);
+  if (groups == NULL)
+    {
+      g_warning ("Could not list groups: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->groups, 1, 0, groups->pdata, groups->len);
+  gtk_drop_down_set_selected (self->group_dropdown, 0);
 }
 
 static void
@@ -166,11 +309,19 @@ static void
 cr_members_page_dispose (GObject *object)
 {
   CrMembersPage *self = CR_MEMBERS_PAGE (object);
+  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_MEMBERS_PAGE);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_MEMBERS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->groups);
 
   G_OBJECT_CLASS (cr_members_page_parent_class)->dispose (object);
 }
@@ -178,14 +329,20 @@ cr_members_page_dispose (GObject *object)
 static char *
 get_subtitle (CrMembersPage *self)
 {
-  guint n;
+  guint shown, total;
 
   if (self->model == NULL)
     return g_strdup ("");
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person",
-                                       "%u people", n),
-                          n);
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  total = cr_people_model_get_n_total (self->model);
+  if (shown == total)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person",
+                                         "%u people", total),
+                            total);
+  /* Translators: while searching: "12 of 312 people" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person",
+                                       "%u of %u people", total),
+                          shown, total);
 }
 
 static void
@@ -252,6 +409,13 @@ cr_members_page_class_init (CrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrMembersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrMembersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CrMembersPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CrMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrMembersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrMembersPage, group_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed);
+  gtk_widget_class_bind_template_callback (widget_class, group_changed);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);
   gtk_widget_class_bind_template_callback (widget_class, bind_name);
   gtk_widget_class_bind_template_callback (widget_class, bind_address);
@@ -267,7 +431,18 @@ cr_members_page_class_init (CrMembersPageClass *klass)
 static void
 cr_members_page_init (CrMembersPage *self)
 {
+  g_autoptr (GtkExpression) name = NULL;
+
+  self->probed_column = -1;
+  self->groups = g_list_store_new (CR_TYPE_GROUP);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  name = gtk_property_expression_new (CR_TYPE_GROUP, NULL, "name");
+  gtk_drop_down_set_expression (self->group_dropdown, name);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (self->groups));
+  setup_sorting (self);
+  load_groups (self);
 }
 
 /**
@@ -313,13 +488,47 @@ cr_members_page_set_store (CrMembersPage *self,
         g_warning ("Could not list people: %s", error->message);
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (on_items_changed), self, 0);
+      /* A new file starts unfiltered. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_column_view_sort_by_column (self->column_view, NULL,
+                                      GTK_SORT_ASCENDING);
       self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_column_view_set_model (self->column_view,
                                  GTK_SELECTION_MODEL (self->selection));
     }
 
+  load_groups (self);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * cr_members_page_focus_search:
+ *
+ * Puts the cursor in the search entry, for Ctrl+F.
+ */
+void
+cr_members_page_focus_search (CrMembersPage *self)
+{
+  g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * cr_members_page_search:
+ * @text: what to type in the search entry
+ *
+ * Searches as if @text had been typed, at once; for tests and for links
+ * from other pages.
+ */
+void
+cr_members_page_search (CrMembersPage *self,
+                        const char    *text)
+{
+  g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed (self);
 }
 
 /**

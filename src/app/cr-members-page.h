@@ -19,5 +19,8 @@ CrMembersPage *cr_members_page_new       (void);
 void           cr_members_page_set_store (CrMembersPage *self,
                                           CrStore       *store);
 GListModel    *cr_members_page_get_model (CrMembersPage *self);
+void           cr_members_page_focus_search (CrMembersPage *self);
+void           cr_members_page_search    (CrMembersPage *self,
+                                          const char    *text);
 
 G_END_DECLS

@@ -195,6 +195,7 @@ update_actions (CrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-file", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", !self->busy);
@@ -746,6 +747,20 @@ show_page_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, "members");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  cr_members_page_focus_search (self->members_page);
+}
+
 /* GObject */
 
 static gboolean
@@ -863,6 +878,7 @@ cr_window_class_init (CrWindowClass *klass)
                                    close_file_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
 static void

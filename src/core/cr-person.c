@@ -9,6 +9,7 @@
 #include "cr-person.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 struct _CrPerson
 {
@@ -540,4 +541,121 @@ cr_person_status_get_label (CrPersonStatus status)
     default:
       return _("Not a member");
     }
+}
+
+/**
+ * cr_search_fold:
+ * @text: (nullable): any text
+ *
+ * Folds @text for matching as people type: lower case, accents dropped
+ * ("Seán" → "sean", "Ó Súilleabháin" → "o suilleabhain"), every run of
+ * spaces or line breaks made one space. A query and the text it searches
+ * are both folded, so neither needs to be typed exactly.
+ *
+ * Returns: (transfer full): the folded text, never %NULL
+ */
+char *
+cr_search_fold (const char *text)
+{
+  g_autofree char *ascii = NULL;
+  GString *out;
+  gboolean space = TRUE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        ascii = g_str_to_ascii (text, "C");
+        text = ascii;
+        break;
+      }
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_c (out, g_ascii_tolower (*p));
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cr_person_dup_search_text:
+ *
+ * What the register's search looks through: name, address, block,
+ * postcode (with and without its space) and email, folded.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cr_person_dup_search_text (CrPerson *self)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *postcode = NULL;
+  GString *tight;
+
+  g_return_val_if_fail (CR_IS_PERSON (self), NULL);
+
+  /* The postcode once more without its space, so "av34dd" finds it. */
+  tight = g_string_new (NULL);
+  for (const char *p = self->postcode ? self->postcode : ""; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (tight, *p);
+  postcode = g_string_free (g_steal_pointer (&tight), FALSE);
+
+  joined = g_strjoin ("\n", self->given_name ? self->given_name : "",
+                      self->family_name ? self->family_name : "",
+                      self->address ? self->address : "",
+                      self->block ? self->block : "",
+                      self->postcode ? self->postcode : "",
+                      postcode,
+                      self->email ? self->email : "",
+                      NULL);
+  return cr_search_fold (joined);
+}
+
+/**
+ * cr_person_dup_household_key:
+ *
+ * A key that two people at one address share, for groups that admit one
+ * member a household: the address's letters and digits, folded, and the
+ * postcode without spaces. "Flat 3, Birch House" and "flat 3 birch house"
+ * give the same key.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL without an address
+ */
+char *
+cr_person_dup_household_key (CrPerson *self)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *postcode = NULL;
+  GString *key;
+
+  g_return_val_if_fail (CR_IS_PERSON (self), NULL);
+
+  if (self->address == NULL || *self->address == '\0')
+    return NULL;
+
+  address = cr_search_fold (self->address);
+  postcode = cr_search_fold (self->postcode);
+  key = g_string_new (NULL);
+  for (const char *p = address; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, *p);
+  g_string_append_c (key, '|');
+  for (const char *p = postcode; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, *p);
+  return g_string_free (key, FALSE);
 }

@@ -86,4 +86,9 @@ const char    *cr_tenure_get_label             (CrTenure        tenure);
 const char    *cr_person_status_to_string      (CrPersonStatus  status);
 const char    *cr_person_status_get_label      (CrPersonStatus  status);
 
+char          *cr_person_dup_search_text       (CrPerson       *self);
+char          *cr_person_dup_household_key     (CrPerson       *self);
+
+char          *cr_search_fold                  (const char     *text);
+
 G_END_DECLS

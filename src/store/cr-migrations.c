@@ -60,7 +60,8 @@ static const CrMigration migrations[] = {
     "  notes TEXT,"
     "  CHECK (length(trim(given_name)) + length(trim(family_name)) > 0)"
     ") STRICT;"
-    "CREATE INDEX people_by_sort_key ON people (sort_key, id);"
+    "CREATE INDEX people_by_sort_key ON people (sort_key, id);",
+    NULL,
   },
   {
     2,
@@ -90,7 +91,53 @@ static const CrMigration migrations[] = {
     "    AND (end_date IS NULL OR end_date >= start_date))"
     ") STRICT;"
     "CREATE INDEX offices_by_person ON offices (person_id, start_date);"
-    "CREATE INDEX offices_by_group ON offices (group_id, role, start_date);"
+    "CREATE INDEX offices_by_group ON offices (group_id, role, start_date);",
+    NULL,
+  },
+  {
+    3,
+    /* search_text and household_key are derived from the person's own
+     * fields by the app (see cr_person_dup_search_text()) and kept here so
+     * that a register of 100,000 loads its search index in one read. */
+    "ALTER TABLE people ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE people ADD COLUMN household_key TEXT;"
+    "ALTER TABLE people ADD COLUMN anonymised_on TEXT"
+    "  CHECK " ISO_DATE_OR_NULL ("anonymised_on") ";"
+    "CREATE INDEX people_by_household ON people (household_key)"
+    "  WHERE household_key IS NOT NULL;"
+    "CREATE INDEX people_by_postcode ON people (postcode, sort_key);"
+
+    /* Warnings, suspensions and exclusions under a code of conduct, with
+     * the appeal the person may make. */
+    "CREATE TABLE conduct ("
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id),"
+    "  group_id INTEGER REFERENCES groups (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('warning', 'suspension',"
+    "    'exclusion')),"
+    "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ","
+    "  end_date TEXT CHECK (" ISO_DATE_OR_NULL ("end_date")
+    "    AND (end_date IS NULL OR end_date >= start_date)),"
+    "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+    "  decided_by TEXT,"
+    "  appeal_lodged_on TEXT CHECK " ISO_DATE_OR_NULL ("appeal_lodged_on") ","
+    "  appeal_outcome TEXT CHECK (appeal_outcome IN ('pending', 'upheld',"
+    "    'overturned')),"
+    "  appeal_decided_on TEXT CHECK " ISO_DATE_OR_NULL ("appeal_decided_on") ","
+    "  notes TEXT"
+    ") STRICT;"
+    "CREATE INDEX conduct_by_person ON conduct (person_id, start_date);"
+
+    "CREATE TABLE interests ("
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id),"
+    "  declared_on TEXT NOT NULL CHECK " ISO_DATE ("declared_on") ","
+    "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+    "  ended_on TEXT CHECK (" ISO_DATE_OR_NULL ("ended_on")
+    "    AND (ended_on IS NULL OR ended_on >= declared_on))"
+    ") STRICT;"
+    "CREATE INDEX interests_by_person ON interests (person_id, declared_on);",
+    _cr_store_people_fill_derived,
   },
 };
 

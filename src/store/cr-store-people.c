@@ -107,6 +107,72 @@ bind_person (sqlite3_stmt *stmt,
   bind_text_or_null (stmt, 11, cr_person_get_consent_date (person));
   bind_text_or_null (stmt, 12, cr_person_get_conduct_signed_on (person));
   bind_text_or_null (stmt, 13, cr_person_get_notes (person));
+  sqlite3_bind_text (stmt, 14, cr_person_dup_search_text (person), -1, g_free);
+  {
+    char *household = cr_person_dup_household_key (person);
+
+    if (household != NULL)
+      sqlite3_bind_text (stmt, 15, household, -1, g_free);
+    else
+      sqlite3_bind_null (stmt, 15);
+  }
+}
+
+/**
+ * _cr_store_people_fill_derived:
+ *
+ * Computes every person's search_text and household_key, for the
+ * migration that adds them.
+ */
+gboolean
+_cr_store_people_fill_derived (sqlite3  *db,
+                               GError  **error)
+{
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, given_name, family_name, address, "
+                           "block, postcode, email FROM people",
+                           -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "UPDATE people SET search_text = ?1, "
+                             "household_key = ?2 WHERE id = ?3",
+                             -1, &write, NULL);
+
+  while (rc == SQLITE_OK && sqlite3_step (read) == SQLITE_ROW)
+    {
+      g_autoptr (CrPerson) person = cr_person_new ();
+      char *household;
+
+      cr_person_set_given_name (person, (const char *) sqlite3_column_text (read, 1));
+      cr_person_set_family_name (person, (const char *) sqlite3_column_text (read, 2));
+      cr_person_set_address (person, (const char *) sqlite3_column_text (read, 3));
+      cr_person_set_block (person, (const char *) sqlite3_column_text (read, 4));
+      cr_person_set_postcode (person, (const char *) sqlite3_column_text (read, 5));
+      cr_person_set_email (person, (const char *) sqlite3_column_text (read, 6));
+
+      sqlite3_bind_text (write, 1, cr_person_dup_search_text (person), -1, g_free);
+      household = cr_person_dup_household_key (person);
+      if (household != NULL)
+        sqlite3_bind_text (write, 2, household, -1, g_free);
+      else
+        sqlite3_bind_null (write, 2);
+      sqlite3_bind_int64 (write, 3, sqlite3_column_int64 (read, 0));
+      if (sqlite3_step (write) != SQLITE_DONE)
+        rc = sqlite3_errcode (db);
+      sqlite3_reset (write);
+    }
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_FAILED,
+                 _("The people in the file could not be updated: %s."),
+                 sqlite3_errmsg (db));
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  return rc == SQLITE_OK;
 }
 
 static gboolean
@@ -147,8 +213,9 @@ cr_store_add_person (CrStore   *self,
                             "INSERT INTO people (given_name, family_name, "
                             "sort_key, address, block, postcode, phone, email, "
                             "tenure, consent_to_contact, consent_date, "
-                            "conduct_signed_on, notes) VALUES (?1, ?2, ?3, "
-                            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            "conduct_signed_on, notes, search_text, "
+                            "household_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -187,13 +254,14 @@ cr_store_update_person (CrStore   *self,
                             "block = ?5, postcode = ?6, phone = ?7, "
                             "email = ?8, tenure = ?9, consent_to_contact = ?10, "
                             "consent_date = ?11, conduct_signed_on = ?12, "
-                            "notes = ?13 WHERE id = ?14",
+                            "notes = ?13, search_text = ?14, "
+                            "household_key = ?15 WHERE id = ?16",
                             error);
   if (stmt == NULL)
     return FALSE;
 
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 14, cr_person_get_id (person));
+  sqlite3_bind_int64 (stmt, 16, cr_person_get_id (person));
   if (!_cr_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -337,6 +405,206 @@ cr_store_list_person_ids (CrStore  *self,
   return g_steal_pointer (&ids);
 }
 
+#define CURRENT_MEMBER(p, d)                                                  \
+  "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " p                \
+  " AND m.start_date <= " d " AND (m.end_date IS NULL OR m.end_date >= " d "))"
+#define EVER_MEMBER(p, d)                                                     \
+  "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " p                \
+  " AND m.start_date <= " d ")"
+
+/**
+ * cr_store_foreach_person_brief:
+ * @id: one person's id, or 0 for everyone
+ * @on_date: (nullable): the ISO date statuses are for; today if %NULL
+ * @func: called for each person in register order; return %FALSE to stop
+ *
+ * Streams what the register's search and filters need, in one read.
+ */
+gboolean
+cr_store_foreach_person_brief (CrStore            *self,
+                               gint64              id,
+                               const char         *on_date,
+                               CrPersonBriefFunc   func,
+                               gpointer            user_data,
+                               GError            **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  today = on_date ? g_strdup (on_date) : today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT p.id, p.search_text, "
+                            CURRENT_MEMBER ("p.id", "?1") ", "
+                            EVER_MEMBER ("p.id", "?1")
+                            " FROM people p WHERE ?2 = 0 OR p.id = ?2"
+                            " ORDER BY p.sort_key, p.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrPersonBrief brief;
+
+      brief.id = sqlite3_column_int64 (stmt, 0);
+      brief.search_text = column_text (stmt, 1);
+      if (sqlite3_column_int (stmt, 2))
+        brief.status = CR_PERSON_STATUS_CURRENT;
+      else if (sqlite3_column_int (stmt, 3))
+        brief.status = CR_PERSON_STATUS_FORMER;
+      else
+        brief.status = CR_PERSON_STATUS_NONE;
+      if (!func (&brief, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the register"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GArray *
+collect_ids (CrStore       *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the register"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cr_store_list_person_ids_sorted:
+ * @sort: the column
+ * @descending: whether to reverse it (ties stay in register order)
+ * @on_date: (nullable): the ISO date statuses are for; today if %NULL
+ *
+ * Every person's id, sorted as the register's column headers ask.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids
+ */
+GArray *
+cr_store_list_person_ids_sorted (CrStore       *self,
+                                 CrPersonSort   sort,
+                                 gboolean       descending,
+                                 const char    *on_date,
+                                 GError       **error)
+{
+  /* Whole statements, not pieces glued at run time: every one is a
+   * constant, so nothing a user types can reach the SQL. Blanks sort last
+   * either way. */
+  static const char *const statements[][2] = {
+    [CR_PERSON_SORT_NAME] = {
+      "SELECT p.id FROM people p ORDER BY p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY p.sort_key DESC, p.id DESC" },
+    [CR_PERSON_SORT_ADDRESS] = {
+      "SELECT p.id FROM people p ORDER BY p.address IS NULL, "
+      "p.household_key, p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY p.address IS NULL, "
+      "p.household_key DESC, p.sort_key, p.id" },
+    [CR_PERSON_SORT_POSTCODE] = {
+      "SELECT p.id FROM people p ORDER BY p.postcode IS NULL, "
+      "upper(p.postcode), p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY p.postcode IS NULL, "
+      "upper(p.postcode) DESC, p.sort_key, p.id" },
+    [CR_PERSON_SORT_TENURE] = {
+      "SELECT p.id FROM people p ORDER BY p.tenure IS NULL, p.tenure, "
+      "p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY p.tenure IS NULL, p.tenure DESC, "
+      "p.sort_key, p.id" },
+    [CR_PERSON_SORT_STATUS] = {
+      "SELECT p.id FROM people p ORDER BY "
+      CURRENT_MEMBER ("p.id", "?1") " DESC, " EVER_MEMBER ("p.id", "?1")
+      " DESC, p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY "
+      CURRENT_MEMBER ("p.id", "?1") ", " EVER_MEMBER ("p.id", "?1")
+      ", p.sort_key, p.id" },
+    [CR_PERSON_SORT_JOINED] = {
+      "SELECT p.id FROM people p ORDER BY "
+      "(SELECT min(m.start_date) FROM memberships m WHERE m.person_id = p.id)"
+      " IS NULL, (SELECT min(m.start_date) FROM memberships m"
+      " WHERE m.person_id = p.id), p.sort_key, p.id",
+      "SELECT p.id FROM people p ORDER BY "
+      "(SELECT min(m.start_date) FROM memberships m WHERE m.person_id = p.id)"
+      " IS NULL, (SELECT min(m.start_date) FROM memberships m"
+      " WHERE m.person_id = p.id) DESC, p.sort_key, p.id" },
+  };
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (statements), NULL);
+
+  stmt = _cr_store_prepare (self, statements[sort][descending ? 1 : 0], error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    {
+      today = on_date ? g_strdup (on_date) : today_iso ();
+      sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+    }
+  return collect_ids (self, stmt, error);
+}
+
+/**
+ * cr_store_list_group_member_ids:
+ * @group_id: a group
+ * @on_date: (nullable): the ISO date; today if %NULL
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the people
+ *   who are members of @group_id on @on_date, in no particular order
+ */
+GArray *
+cr_store_list_group_member_ids (CrStore     *self,
+                                gint64       group_id,
+                                const char  *on_date,
+                                GError     **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  today = on_date ? g_strdup (on_date) : today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT DISTINCT m.person_id FROM memberships m "
+                            "WHERE m.group_id = ?1 AND m.start_date <= ?2 "
+                            "AND (m.end_date IS NULL OR m.end_date >= ?2)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  return collect_ids (self, stmt, error);
+}
+
 /**
  * cr_store_foreach_person:
  * @on_date: (nullable): the ISO date statuses are for; today if %NULL
@@ -469,6 +737,52 @@ cr_store_add_group (CrStore      *self,
   sqlite3_reset (stmt);
 
   return sqlite3_last_insert_rowid (_cr_store_get_db (self));
+}
+
+/**
+ * cr_store_list_groups:
+ *
+ * The association first, then its groups by name.
+ *
+ * Returns: (transfer full) (element-type CrGroup): the groups
+ */
+GPtrArray *
+cr_store_list_groups (CrStore  *self,
+                      GError  **error)
+{
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id, name, kind, parent_id, end_date, "
+                            "one_per_household FROM groups "
+                            "ORDER BY kind <> 'association', name COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrGroup *group = cr_group_new (sqlite3_column_int64 (stmt, 0),
+                                     column_text (stmt, 1),
+                                     column_text (stmt, 2),
+                                     sqlite3_column_int64 (stmt, 3));
+
+      cr_group_set_end_date (group, column_text (stmt, 4));
+      cr_group_set_one_per_household (group, sqlite3_column_int (stmt, 5));
+      g_ptr_array_add (groups, group);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the groups"));
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
 }
 
 /**

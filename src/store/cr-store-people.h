@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "cr-group.h"
 #include "cr-person.h"
 #include "cr-store.h"
 
@@ -39,6 +40,29 @@ typedef enum
   CR_END_OTHER,
 } CrEndReason;
 
+/* The columns the register can be sorted by. */
+typedef enum
+{
+  CR_PERSON_SORT_NAME = 0,
+  CR_PERSON_SORT_ADDRESS,
+  CR_PERSON_SORT_POSTCODE,
+  CR_PERSON_SORT_TENURE,
+  CR_PERSON_SORT_STATUS,
+  CR_PERSON_SORT_JOINED,
+} CrPersonSort;
+
+/* What the register's search and filters need of one person; the strings
+ * belong to the store and last only for the callback. */
+typedef struct
+{
+  gint64          id;
+  const char     *search_text;
+  CrPersonStatus  status;
+} CrPersonBrief;
+
+typedef gboolean (*CrPersonBriefFunc) (const CrPersonBrief *brief,
+                                       gpointer             user_data);
+
 /* Called once a row by the streaming iterators; return FALSE to stop. */
 typedef gboolean (*CrPersonFunc) (CrPerson *person,
                                   gpointer  user_data);
@@ -62,6 +86,21 @@ gboolean  cr_store_foreach_person    (CrStore          *self,
                                       GError          **error);
 gint64    cr_store_count_people      (CrStore          *self,
                                       GError          **error);
+gboolean  cr_store_foreach_person_brief (CrStore           *self,
+                                         gint64             id,
+                                         const char        *on_date,
+                                         CrPersonBriefFunc  func,
+                                         gpointer           user_data,
+                                         GError           **error);
+GArray   *cr_store_list_person_ids_sorted (CrStore         *self,
+                                           CrPersonSort     sort,
+                                           gboolean         descending,
+                                           const char      *on_date,
+                                           GError         **error);
+GArray   *cr_store_list_group_member_ids  (CrStore         *self,
+                                           gint64           group_id,
+                                           const char      *on_date,
+                                           GError         **error);
 
 gint64    cr_store_add_group         (CrStore          *self,
                                       const char       *name,
@@ -70,6 +109,8 @@ gint64    cr_store_add_group         (CrStore          *self,
                                       GError          **error);
 gint64    cr_store_find_group        (CrStore          *self,
                                       const char       *name,
+                                      GError          **error);
+GPtrArray *cr_store_list_groups      (CrStore          *self,
                                       GError          **error);
 
 gint64    cr_store_add_membership    (CrStore          *self,

@@ -17,6 +17,10 @@ typedef struct
 {
   int         version;   /* the schema version this step produces */
   const char *sql;
+  /* Work SQL can't do (folding text the way the app does), run after the
+   * step's SQL in the same transaction; may be NULL. */
+  gboolean  (*after) (sqlite3  *db,
+                      GError  **error);
 } CrMigration;
 
 const CrMigration *_cr_migrations_get      (guint        *n_migrations);
@@ -36,6 +40,9 @@ gboolean           _cr_store_require_write (CrStore      *self,
                                             GError      **error);
 char              *_cr_store_name_key      (const char   *given_name,
                                             const char   *family_name);
+
+gboolean           _cr_store_people_fill_derived (sqlite3  *db,
+                                                  GError  **error);
 
 /* For tests: a new file at an older schema version, to migrate from. */
 gboolean           _cr_store_create_at_version (const char  *path,

@@ -498,7 +498,8 @@ migrate (sqlite3     *db,
       if (steps[i].version <= from || steps[i].version > to)
         continue;
       g_debug ("Migrating %s to version %d", path, steps[i].version);
-      if (!exec (db, path, steps[i].sql, _("updating the file"), error))
+      if (!exec (db, path, steps[i].sql, _("updating the file"), error) ||
+          (steps[i].after != NULL && !steps[i].after (db, error)))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
