@@ -98,6 +98,7 @@ test_help (Fixture       *f,
   static const char *const commands[][2] = {
     { "init", NULL }, { "demo", NULL }, { "members", "list" },
     { "backup", NULL }, { "verify", NULL }, { "members", NULL },
+    { "erase", NULL },
   };
 
   g_assert_cmpint (run (f, "--help", NULL), ==, 0);
@@ -325,6 +326,44 @@ test_locked (Fixture       *f,
   g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
 }
 
+static void
+test_erase (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *name = NULL;
+  JsonArray *array;
+  JsonObject *first;
+  gint64 id;
+  char id_text[32];
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "12", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "json", NULL), ==, 0);
+  array = parse_array (f->out, parser);
+  first = json_array_get_object_element (array, 0);
+  id = json_object_get_int_member (first, "id");
+  name = g_strdup (json_object_get_string_member (first, "name"));
+  g_snprintf (id_text, sizeof id_text, "%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpint (run (f, "--file", f->path, "erase", id_text, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, name));
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "csv", NULL), ==, 0);
+  g_assert_null (strstr (f->out, name));
+  g_assert_nonnull (strstr (f->out, "Former member #"));
+  /* Everyone is still counted. */
+  {
+    g_auto (GStrv) lines = g_strsplit (f->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 12 + 1);
+  }
+
+  g_assert_cmpint (run (f, "--file", f->path, "erase", "99999", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "99999"));
+  g_assert_cmpint (run (f, "--file", f->path, "erase", "Smith", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "erase", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +381,7 @@ main (int    argc,
   ADD ("/cli/backup-verify", test_backup_and_verify);
   ADD ("/cli/verify/damaged", test_verify_damaged);
   ADD ("/cli/locked", test_locked);
+  ADD ("/cli/erase", test_erase);
 
 #undef ADD
 

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "cr-demo.h"
+#include "cr-store-conduct.h"
 #include "cr-people-model.h"
 #include "cr-store-people.h"
 #include "cr-store-private.h"
@@ -909,6 +910,173 @@ test_people_search (Fixture       *f,
   assert_shown (model, "");
 }
 
+static void
+test_household_rule (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (f->path, "Rule TRA", &error);
+  g_autoptr (GPtrArray) list = NULL;
+  gint64 panel, kwame, ama, neighbour, m;
+  CrMembership *first;
+
+  g_assert_no_error (error);
+  panel = cr_store_add_group (store, "Estate Panel", CR_GROUP_KIND_PANEL, 0,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_store_set_group_one_per_household (store, panel, TRUE,
+                                                       &error));
+  kwame = add_person_at (store, "Kwame", "Mensah", "Flat 9, Birch House",
+                         "AV1 2BD", NULL);
+  /* Same household, written differently. */
+  ama = add_person_at (store, "Ama", "Mensah", "flat 9 birch house", "av1 2bd",
+                       NULL);
+  neighbour = add_person_at (store, "Lin", "Zhou", "Flat 10, Birch House",
+                             "AV1 2BD", NULL);
+
+  m = cr_store_add_membership (store, kwame, panel, CR_MEMBERSHIP_VOTING,
+                               "2024-01-10", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (cr_store_add_membership (store, ama, panel,
+                                            CR_MEMBERSHIP_VOTING, "2025-03-01",
+                                            &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Kwame Mensah"));
+  g_assert_nonnull (strstr (error->message, "one member a household"));
+  g_clear_error (&error);
+
+  /* Next door is another household; the association itself has no rule. */
+  cr_store_add_membership (store, neighbour, panel, CR_MEMBERSHIP_VOTING,
+                           "2025-03-01", &error);
+  g_assert_no_error (error);
+  cr_store_add_membership (store, ama, cr_store_get_association_group (store),
+                           CR_MEMBERSHIP_VOTING, "2025-03-01", &error);
+  g_assert_no_error (error);
+
+  /* Once Kwame has left, Ama may join from the day after. */
+  g_assert_true (cr_store_end_membership (store, m, "2025-02-28",
+                                          CR_END_RESIGNED, &error));
+  cr_store_add_membership (store, ama, panel, CR_MEMBERSHIP_CO_OPTEE,
+                           "2025-03-01", &error);
+  g_assert_no_error (error);
+
+  list = cr_store_list_memberships (store, kwame, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  first = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (first->group_name, ==, "Estate Panel");
+  g_assert_cmpstr (first->start_date, ==, "2024-01-10");
+  g_assert_cmpstr (first->end_date, ==, "2025-02-28");
+  g_assert_cmpint (first->end_reason, ==, CR_END_RESIGNED);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = cr_store_list_memberships (store, ama, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  first = g_ptr_array_index (list, 0);
+  g_assert_null (first->end_date);
+}
+
+static void
+test_conduct_and_erase (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = cr_store_create (f->path, "Conduct TRA", &error);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (CrPerson) erased = NULL;
+  CrConductEvent event = { 0 };
+  gint64 bob, suspension, m;
+  gint64 before_count;
+
+  g_assert_no_error (error);
+  bob = add_person_at (store, "Bob", "Quarrel", "Flat 1, Otter House",
+                       "AV3 1AA", "bob@example.org");
+  m = cr_store_add_membership (store, bob, cr_store_get_association_group (store),
+                               CR_MEMBERSHIP_VOTING, "2020-01-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (m, >, 0);
+
+  /* A warning bars nobody; a suspension does, for its dates. */
+  event.person_id = bob;
+  event.kind = CR_CONDUCT_WARNING;
+  event.start_date = "2026-01-05";
+  event.reason = "Shouted at the chair";
+  cr_store_add_conduct (store, &event, &error);
+  g_assert_no_error (error);
+  g_assert_null (cr_store_get_sanction (store, bob, "2026-01-06", &error));
+
+  event.kind = CR_CONDUCT_SUSPENSION;
+  event.start_date = "2026-03-01";
+  event.end_date = "2026-05-31";
+  event.reason = "Repeated abuse of a volunteer";
+  event.decided_by = "Committee, 26/02/2026";
+  suspension = cr_store_add_conduct (store, &event, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cr_store_get_sanction (store, bob, "2026-04-01", NULL), ==,
+                   "suspension");
+  g_assert_null (cr_store_get_sanction (store, bob, "2026-06-01", NULL));
+
+  /* No reason, no decision; an exclusion has no end. */
+  event.reason = "  ";
+  g_assert_cmpint (cr_store_add_conduct (store, &event, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  event.reason = "x";
+  event.kind = CR_CONDUCT_EXCLUSION;
+  g_assert_cmpint (cr_store_add_conduct (store, &event, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An appeal that overturns it lifts it. */
+  g_assert_true (cr_store_record_appeal (store, suspension, "2026-03-10",
+                                         CR_APPEAL_OVERTURNED, "2026-03-20",
+                                         &error));
+  g_assert_null (cr_store_get_sanction (store, bob, "2026-04-01", NULL));
+  list = cr_store_list_conduct (store, bob, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((CrConductEvent *) list->pdata[0])->appeal_outcome, ==,
+                   CR_APPEAL_OVERTURNED);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  cr_store_add_interest (store, bob, "2026-02-01", "Director of Quarrel Roofing",
+                         &error);
+  g_assert_no_error (error);
+
+  /* Erasing keeps the counts and drops the person. */
+  before_count = cr_store_count_people (store, NULL);
+  g_assert_true (cr_store_erase_person (store, bob, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_count_people (store, NULL), ==, before_count);
+  erased = cr_store_get_person (store, bob, "2026-11-23", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (cr_person_get_name (erased), "Former member #"));
+  g_assert_cmpstr (cr_person_get_address (erased) ? cr_person_get_address (erased) : "", ==, "");
+  g_assert_cmpstr (cr_person_get_email (erased) ? cr_person_get_email (erased) : "", ==, "");
+  g_assert_cmpstr (cr_person_get_postcode (erased) ? cr_person_get_postcode (erased) : "", ==, "");
+  g_assert_cmpint (cr_person_get_status (erased), ==, CR_PERSON_STATUS_CURRENT);
+  list = cr_store_list_interests (store, bob, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = cr_store_list_conduct (store, bob, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((CrConductEvent *) list->pdata[0])->reason, ==, "Erased");
+
+  /* Nothing of them is left to find. */
+  {
+    g_autoptr (CrPeopleModel) model = cr_people_model_new (store);
+
+    g_assert_true (cr_people_model_reload (model, &error));
+    cr_people_model_set_search (model, "quarrel");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+    cr_people_model_set_search (model, "av3");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  }
+  g_assert_true (cr_store_verify (f->path, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -939,6 +1107,8 @@ main (int    argc,
   ADD ("/store/demo/reproducible", test_demo);
   ADD ("/store/people/model", test_people_model);
   ADD ("/store/people/search", test_people_search);
+  ADD ("/store/people/household-rule", test_household_rule);
+  ADD ("/store/people/conduct-and-erase", test_conduct_and_erase);
 
 #undef ADD
 

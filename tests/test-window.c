@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include "cr-demo.h"
+#include "cr-people-model.h"
 #include "cr-store-people.h"
+#include "cr-person-editor.h"
+#include "cr-store-conduct.h"
 #include "cr-window.h"
 
 #include <glib/gstdio.h>
@@ -125,6 +128,40 @@ close_dialogs (void)
     }
 }
 
+/* With CR_SCREENSHOT_DIR set, saves what @widget shows as NAME.png, for a
+ * person to look at; the test itself never depends on it. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("CR_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static CrWindow *
 new_window (void)
 {
@@ -155,6 +192,7 @@ test_window_welcome (void)
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
   g_assert_null (cr_window_get_store (window));
   g_assert_true (shows_label (GTK_WIDGET (window), "Welcome to Common Room"));
+  screenshot (GTK_WIDGET (window), "welcome");
   g_assert_false (shows_label (GTK_WIDGET (window), "Recent Associations"));
   /* Nothing to back up or close before a file is open. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window),
@@ -192,6 +230,7 @@ test_window_open_demo_file (void)
   /* The first person of the register is on screen, in a real row. */
   g_assert_true (shows_label (GTK_WIDGET (window), first));
   g_assert_true (shows_label (GTK_WIDGET (window), "300 people"));
+  screenshot (GTK_WIDGET (window), "members");
   g_assert_true (shows_label (GTK_WIDGET (window), CR_DEMO_ASSOCIATION_NAME));
 
   /* Remembered for next time. */
@@ -406,6 +445,165 @@ test_window_search_and_sort (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                 title) == 0)
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *editor,
+           const char *title,
+           const char *text)
+{
+  AdwEntryRow *row = find_entry_row (editor, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_window_add_person (void)
+{
+  g_autofree char *path = tmp_path ("editor.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrPerson) found = NULL;
+  g_autoptr (CrPerson) stored = NULL;
+  g_autoptr (GPtrArray) memberships = NULL;
+  CrMembership *membership;
+  CrWindow *window;
+  CrMembersPage *page;
+  GListModel *model;
+  GtkWidget *editor;
+  CrStore *store;
+  gint64 before;
+
+  make_demo (path, 40);
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  page = cr_window_get_members_page (window);
+  model = cr_members_page_get_model (page);
+  store = cr_window_get_store (window);
+  before = cr_store_count_people (store, NULL);
+
+  /* Fill in the form as a secretary would; a bad email holds the save. */
+  editor = GTK_WIDGET (cr_members_page_edit_person (page, NULL));
+  g_assert_nonnull (editor);
+  settle (window);
+  type_into (editor, "Given name", "Olúwaṣeun");
+  type_into (editor, "Family name", "O’Connor-Adébáyọ̀");
+  type_into (editor, "Address", "Flat 12, Heron Court");
+  type_into (editor, "Postcode", "av9 9zq");
+  type_into (editor, "Email", "seun at example.org");
+  settle (window);
+  screenshot (editor, "editor-new-invalid");
+  g_assert_false (cr_person_editor_is_valid (CR_PERSON_EDITOR (editor)));
+  g_assert_false (gtk_widget_activate_action (editor, "editor.save", NULL) &&
+                  cr_store_count_people (store, NULL) != before);
+  g_assert_cmpint (cr_store_count_people (store, NULL), ==, before);
+  g_assert_true (shows_label (editor, "“seun at example.org” doesn’t look like "
+                                      "an email address. It should look like "
+                                      "name@example.org."));
+
+  type_into (editor, "Email", "seun@example.org");
+  settle (window);
+  g_assert_true (cr_person_editor_is_valid (CR_PERSON_EDITOR (editor)));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  settle (window);
+  g_assert_cmpint (cr_store_count_people (store, NULL), ==, before + 1);
+
+  /* Found by a fragment of the postcode, tidied on the way in. */
+  cr_members_page_search (page, "9zq");
+  settle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  found = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cr_person_get_name (found), ==, "Olúwaṣeun O’Connor-Adébáyọ̀");
+  g_assert_cmpstr (cr_person_get_postcode (found), ==, "AV9 9ZQ");
+  g_assert_cmpint (cr_person_get_status (found), ==, CR_PERSON_STATUS_CURRENT);
+
+  /* End the membership the editor made; the store and the list agree. */
+  memberships = cr_store_list_memberships (store, cr_person_get_id (found),
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (memberships->len, ==, 1);
+  membership = g_ptr_array_index (memberships, 0);
+  g_assert_cmpstr (membership->start_date, ==, "2026-11-23");
+  editor = GTK_WIDGET (cr_members_page_edit_person (page, found));
+  settle (window);
+  g_assert_true (shows_label (editor, "Voting member since 23/11/2026"));
+  screenshot (editor, "editor-existing");
+  g_assert_true (cr_person_editor_end_membership (CR_PERSON_EDITOR (editor),
+                                                  membership->id, "2026-11-23",
+                                                  CR_END_MOVED_AWAY, &error));
+  g_assert_no_error (error);
+  settle (window);
+  g_assert_true (shows_label (editor, "Voting member, 23/11/2026 to "
+                                      "23/11/2026: Moved away"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  g_clear_pointer (&memberships, g_ptr_array_unref);
+  memberships = cr_store_list_memberships (store, cr_person_get_id (found),
+                                           &error);
+  membership = g_ptr_array_index (memberships, 0);
+  g_assert_cmpstr (membership->end_date, ==, "2026-11-23");
+  g_assert_cmpint (membership->end_reason, ==, CR_END_MOVED_AWAY);
+  stored = cr_store_get_person (store, cr_person_get_id (found), "2026-11-24",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_person_get_status (stored), ==, CR_PERSON_STATUS_FORMER);
+
+  /* A suspension shows in the register while it lasts. */
+  {
+    CrConductEvent event = { .person_id = cr_person_get_id (found),
+                             .kind = CR_CONDUCT_SUSPENSION,
+                             .start_date = "2026-11-01",
+                             .end_date = "2026-12-31",
+                             .reason = "Threatened a neighbour at a meeting" };
+    g_autoptr (CrPerson) again = NULL;
+
+    cr_store_add_conduct (store, &event, &error);
+    g_assert_no_error (error);
+    editor = GTK_WIDGET (cr_members_page_edit_person (page, found));
+    settle (window);
+    g_assert_true (shows_label (editor, "Threatened a neighbour at a meeting"));
+    {
+      GtkScrolledWindow *scrolled =
+        GTK_SCROLLED_WINDOW (find_widget (editor, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+      settle (window);
+      screenshot (editor, "editor-conduct");
+    }
+    gtk_window_destroy (GTK_WINDOW (editor));
+    g_assert_true (cr_people_model_person_changed (CR_PEOPLE_MODEL (model),
+                                                   cr_person_get_id (found),
+                                                   &error));
+    settle (window);
+    again = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (cr_person_get_sanction (again), ==, "suspension");
+    g_assert_true (shows_label (GTK_WIDGET (window), "Suspended"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_saved (void)
 {
@@ -456,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/window/try-demo", test_window_try_demo);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
+  g_test_add_func ("/window/add-person", test_window_add_person);
 
   ret = g_test_run ();
 

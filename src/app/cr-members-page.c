@@ -14,6 +14,7 @@
 
 #include "cr-group.h"
 #include "cr-people-model.h"
+#include "cr-person-editor.h"
 #include "cr-person.h"
 
 #include <glib/gi18n.h>
@@ -113,6 +114,19 @@ bind_tenure (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_roles (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  CrPerson *person = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  set_cell (item, cr_person_get_roles (person));
+  /* The whole list, for when the column is too narrow to show it. */
+  gtk_widget_set_tooltip_text (label, cr_person_get_roles (person));
+}
+
+static void
 bind_status (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
@@ -120,12 +134,27 @@ bind_status (GtkSignalListItemFactory *factory,
   CrPerson *person = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   CrPersonStatus status = cr_person_get_status (person);
+  const char *sanction = cr_person_get_sanction (person);
 
-  set_cell (item, cr_person_status_get_label (status));
-  if (status == CR_PERSON_STATUS_CURRENT)
-    gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "dim-label");
+  gtk_widget_remove_css_class (label, "error");
+  /* A barred person is marked wherever they are listed. */
+  if (g_strcmp0 (sanction, "exclusion") == 0)
+    {
+      set_cell (item, _("Excluded"));
+      gtk_widget_add_css_class (label, "error");
+    }
+  else if (g_strcmp0 (sanction, "suspension") == 0)
+    {
+      set_cell (item, _("Suspended"));
+      gtk_widget_add_css_class (label, "error");
+    }
   else
-    gtk_widget_add_css_class (label, "dim-label");
+    {
+      set_cell (item, cr_person_status_get_label (status));
+      if (status != CR_PERSON_STATUS_CURRENT)
+        gtk_widget_add_css_class (label, "dim-label");
+    }
 }
 
 static void
@@ -255,15 +284,26 @@ sort_changed (GtkSorter       *sorter,
 static void
 setup_sorting (CrMembersPage *self)
 {
+  /* The sort each column asks of the store, in the columns' order; -1 for
+   * a column that can't be sorted. */
+  static const int sorts[] = {
+    CR_PERSON_SORT_NAME, CR_PERSON_SORT_ADDRESS, CR_PERSON_SORT_POSTCODE,
+    CR_PERSON_SORT_TENURE, -1, CR_PERSON_SORT_STATUS, CR_PERSON_SORT_JOINED,
+  };
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (sorts));
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       g_autoptr (GtkSorter) sorter = NULL;
-      GtkCustomSorter *custom = gtk_custom_sorter_new (NULL, NULL, NULL);
+      GtkCustomSorter *custom;
 
-      g_object_set_data (G_OBJECT (custom), "column", GINT_TO_POINTER (i));
+      if (sorts[i] < 0)
+        continue;
+      custom = gtk_custom_sorter_new (NULL, NULL, NULL);
+      g_object_set_data (G_OBJECT (custom), "column", GINT_TO_POINTER (sorts[i]));
       g_object_set_data (G_OBJECT (custom), "probe", &self->probed_column);
       gtk_custom_sorter_set_sort_func (custom, column_compare, custom, NULL);
       sorter = GTK_SORTER (custom);
@@ -303,6 +343,153 @@ on_items_changed (GListModel    *model,
                   CrMembersPage *self)
 {
   update_state (self);
+}
+
+/* Editing */
+
+static void
+undo_clicked (AdwToast      *toast,
+              CrMembersPage *self)
+{
+  CrPerson *before = g_object_get_data (G_OBJECT (toast), "before");
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL || before == NULL)
+    return;
+  if (!cr_store_update_person (self->store, before, &error) ||
+      !cr_people_model_person_changed (self->model, cr_person_get_id (before),
+                                       &error))
+    g_warning ("Could not undo: %s", error->message);
+}
+
+static void
+show_toast (CrMembersPage *self,
+            AdwToast      *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+person_saved (CrPersonEditor *editor,
+              gint64          id,
+              CrPerson       *before,
+              CrMembersPage  *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrPerson) now = NULL;
+  gboolean added;
+
+  if (self->model == NULL)
+    return;
+
+  added = cr_people_model_get_n_total (self->model) == 0 ||
+          !cr_people_model_person_changed (self->model, id, &error);
+  if (added || error != NULL)
+    {
+      g_clear_error (&error);
+      if (!cr_people_model_reload (self->model, &error))
+        g_warning ("Could not reread the register: %s", error->message);
+    }
+  update_state (self);
+
+  now = cr_store_get_person (self->store, id, NULL, NULL);
+  if (now != NULL && before != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Saved changes to %s"),
+                                                cr_person_get_name (now));
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "before", g_object_ref (before),
+                              g_object_unref);
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (undo_clicked), self, 0);
+      show_toast (self, toast);
+    }
+}
+
+static void
+open_editor (CrMembersPage *self,
+             CrPerson      *person)
+{
+  CrPersonEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->store == NULL)
+    return;
+  editor = cr_person_editor_new (self->store, person);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (person_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (CR_MEMBERS_PAGE (widget), NULL);
+}
+
+static void
+row_activated (GtkColumnView *view,
+               guint          position,
+               CrMembersPage *self)
+{
+  g_autoptr (CrPerson) listed = NULL;
+  g_autoptr (CrPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->model == NULL)
+    return;
+  listed = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (listed == NULL)
+    return;
+  /* Fresh from the file: the list's copy may predate another window's
+   * edit. */
+  person = cr_store_get_person (self->store, cr_person_get_id (listed), NULL,
+                                &error);
+  if (person == NULL)
+    {
+      g_warning ("Could not read person: %s", error->message);
+      return;
+    }
+  open_editor (self, person);
+}
+
+/**
+ * cr_members_page_edit_person:
+ * @person: (nullable): someone in the register, or %NULL for a new person
+ *
+ * Opens the person editor, as double-clicking a row or Add does.
+ *
+ * Returns: (transfer none): the editor
+ */
+GtkWindow *
+cr_members_page_edit_person (CrMembersPage *self,
+                             CrPerson      *person)
+{
+  GList *before, *after;
+  GtkWindow *editor = NULL;
+
+  g_return_val_if_fail (CR_IS_MEMBERS_PAGE (self), NULL);
+
+  before = gtk_window_list_toplevels ();
+  open_editor (self, person);
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l != NULL; l = l->next)
+    if (CR_IS_PERSON_EDITOR (l->data) && g_list_find (before, l->data) == NULL)
+      editor = l->data;
+  g_list_free (before);
+  g_list_free (after);
+  return editor;
 }
 
 static void
@@ -413,6 +600,9 @@ cr_members_page_class_init (CrMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrMembersPage, group_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_install_action (widget_class, "members.add", NULL,
+                                   add_action);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, status_changed);
   gtk_widget_class_bind_template_callback (widget_class, group_changed);
@@ -421,6 +611,7 @@ cr_members_page_class_init (CrMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_address);
   gtk_widget_class_bind_template_callback (widget_class, bind_postcode);
   gtk_widget_class_bind_template_callback (widget_class, bind_tenure);
+  gtk_widget_class_bind_template_callback (widget_class, bind_roles);
   gtk_widget_class_bind_template_callback (widget_class, bind_status);
   gtk_widget_class_bind_template_callback (widget_class, bind_joined);
 
@@ -500,6 +691,8 @@ cr_members_page_set_store (CrMembersPage *self,
 
   load_groups (self);
   update_state (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add",
+                                 store != NULL && cr_store_is_writable (store));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

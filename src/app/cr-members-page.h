@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cr-person.h"
 #include "cr-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ GListModel    *cr_members_page_get_model (CrMembersPage *self);
 void           cr_members_page_focus_search (CrMembersPage *self);
 void           cr_members_page_search    (CrMembersPage *self,
                                           const char    *text);
+GtkWindow     *cr_members_page_edit_person (CrMembersPage *self,
+                                            CrPerson      *person);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "members", cr_cli_members, N_("List the people in the register") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
+  { "erase", cr_cli_erase, N_("Erase one person’s details for good") },
 };
 
 /**

@@ -47,5 +47,6 @@ int       cr_cli_demo    (CrCli *cli, int argc, char **argv);
 int       cr_cli_backup  (CrCli *cli, int argc, char **argv);
 int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
 int       cr_cli_members (CrCli *cli, int argc, char **argv);
+int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _CrPerson
   char           *conduct_signed_on;
   char           *notes;
   char           *joined;
+  char           *sanction;
+  char           *roles;
   CrTenure        tenure;
   CrPersonStatus  status;
   guint           consent_to_contact : 1;
@@ -70,6 +72,8 @@ cr_person_finalize (GObject *object)
   g_free (self->conduct_signed_on);
   g_free (self->notes);
   g_free (self->joined);
+  g_free (self->sanction);
+  g_free (self->roles);
 
   G_OBJECT_CLASS (cr_person_parent_class)->finalize (object);
 }
@@ -658,4 +662,48 @@ cr_person_dup_household_key (CrPerson *self)
     if (g_ascii_isalnum (*p))
       g_string_append_c (key, *p);
   return g_string_free (key, FALSE);
+}
+
+/**
+ * cr_person_get_sanction:
+ *
+ * Returns: (nullable): "suspension" or "exclusion" if the person is barred
+ *   on the day the store read them for, else %NULL
+ */
+const char *
+cr_person_get_sanction (CrPerson *self)
+{
+  g_return_val_if_fail (CR_IS_PERSON (self), NULL);
+  return self->sanction;
+}
+
+void
+_cr_person_set_sanction (CrPerson   *self,
+                         const char *sanction)
+{
+  g_return_if_fail (CR_IS_PERSON (self));
+  g_free (self->sanction);
+  self->sanction = (sanction && *sanction) ? g_strdup (sanction) : NULL;
+}
+
+/**
+ * cr_person_get_roles:
+ *
+ * Returns: (nullable): the offices and groups the person holds and is in
+ *   on the day the store read them for ("Chair; Estate Panel"), or %NULL
+ */
+const char *
+cr_person_get_roles (CrPerson *self)
+{
+  g_return_val_if_fail (CR_IS_PERSON (self), NULL);
+  return self->roles;
+}
+
+void
+_cr_person_set_roles (CrPerson   *self,
+                      const char *roles)
+{
+  g_return_if_fail (CR_IS_PERSON (self));
+  g_free (self->roles);
+  self->roles = (roles && *roles) ? g_strdup (roles) : NULL;
 }

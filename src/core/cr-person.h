@@ -86,6 +86,14 @@ const char    *cr_tenure_get_label             (CrTenure        tenure);
 const char    *cr_person_status_to_string      (CrPersonStatus  status);
 const char    *cr_person_status_get_label      (CrPersonStatus  status);
 
+const char    *cr_person_get_sanction          (CrPerson       *self);
+void           _cr_person_set_sanction         (CrPerson       *self,
+                                                const char     *sanction);
+
+const char    *cr_person_get_roles             (CrPerson       *self);
+void           _cr_person_set_roles            (CrPerson       *self,
+                                                const char     *roles);
+
 char          *cr_person_dup_search_text       (CrPerson       *self);
 char          *cr_person_dup_household_key     (CrPerson       *self);
 

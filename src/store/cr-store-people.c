@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char *const group_kinds[] = {
   [CR_GROUP_KIND_ASSOCIATION] = "association",
@@ -281,7 +282,22 @@ cr_store_update_person (CrStore   *self,
   "p.conduct_signed_on, p.notes, "                                            \
   "(SELECT min(m.start_date) FROM memberships m WHERE m.person_id = p.id), "  \
   "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "             \
-  "  AND m.start_date <= ?1 AND (m.end_date IS NULL OR m.end_date >= ?1))"
+  "  AND m.start_date <= ?1 AND (m.end_date IS NULL OR m.end_date >= ?1)), "   \
+  "(SELECT c.kind FROM conduct c WHERE c.person_id = p.id "                   \
+  "  AND c.kind IN ('suspension', 'exclusion') AND c.start_date <= ?1 "       \
+  "  AND (c.end_date IS NULL OR c.end_date >= ?1) "                           \
+  "  AND c.appeal_outcome IS NOT 'overturned' "                               \
+  "  ORDER BY c.kind = 'exclusion' DESC LIMIT 1), "                          \
+  "(SELECT group_concat (x, '; ') FROM ("                                     \
+  "  SELECT CASE WHEN g.kind = 'association' THEN o.role "                    \
+  "    ELSE o.role || ' (' || g.name || ')' END AS x "                        \
+  "  FROM offices o JOIN groups g ON g.id = o.group_id "                      \
+  "  WHERE o.person_id = p.id AND o.start_date <= ?1 "                        \
+  "    AND (o.end_date IS NULL OR o.end_date >= ?1) "                         \
+  "  UNION ALL SELECT g.name FROM memberships m "                             \
+  "  JOIN groups g ON g.id = m.group_id WHERE m.person_id = p.id "            \
+  "    AND g.kind <> 'association' AND m.start_date <= ?1 "                   \
+  "    AND (m.end_date IS NULL OR m.end_date >= ?1)))"
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -321,6 +337,8 @@ person_from_row (sqlite3_stmt *stmt,
   else
     status = CR_PERSON_STATUS_NONE;
   _cr_person_set_derived (person, status, joined);
+  _cr_person_set_sanction (person, column_text (stmt, 15));
+  _cr_person_set_roles (person, column_text (stmt, 16));
 
   return person;
 }
@@ -883,6 +901,61 @@ insert_dated (CrStore     *self,
   return sqlite3_last_insert_rowid (_cr_store_get_db (self));
 }
 
+/* A group that admits one member a household refuses a second person from
+ * an address that already has a member there on or after @start_date. */
+static gboolean
+check_household (CrStore     *self,
+                 gint64       person_id,
+                 gint64       group_id,
+                 const char  *start_date,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT g.name, o.given_name, o.family_name, "
+                            "o.address FROM groups g, people p, people o, "
+                            "memberships m WHERE g.id = ?2 "
+                            "AND g.one_per_household = 1 AND p.id = ?1 "
+                            "AND p.household_key IS NOT NULL "
+                            "AND o.household_key = p.household_key "
+                            "AND o.id <> p.id AND m.person_id = o.id "
+                            "AND m.group_id = g.id "
+                            "AND (m.end_date IS NULL OR m.end_date >= ?3) "
+                            "LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, group_id);
+  sqlite3_bind_text (stmt, 3, start_date ? start_date : "", -1,
+                     SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *other = g_strjoin (" ", column_text (stmt, 1),
+                                          column_text (stmt, 2), NULL);
+
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                   _("%s admits one member a household, and %s at %s is "
+                     "already a member. End that membership first, or "
+                     "choose another group."),
+                   column_text (stmt, 0), g_strstrip (other),
+                   column_text (stmt, 3));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("checking the household rule"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cr_store_add_membership:
  * @start_date: ISO date of the first day of membership
@@ -899,6 +972,9 @@ cr_store_add_membership (CrStore           *self,
 {
   g_return_val_if_fail (CR_IS_STORE (self), 0);
   g_return_val_if_fail (kind < G_N_ELEMENTS (membership_kinds), 0);
+
+  if (!check_household (self, person_id, group_id, start_date, error))
+    return 0;
 
   return insert_dated (self,
                        "INSERT INTO memberships (person_id, group_id, kind, "
@@ -1012,4 +1088,343 @@ cr_store_end_office (CrStore     *self,
                     "UPDATE offices SET end_date = ?2 "
                     "WHERE id = ?1 AND end_date IS NULL",
                     office_id, end_date, NULL, _("ending the office"), error);
+}
+
+/**
+ * cr_membership_free:
+ *
+ * Frees a membership from cr_store_list_memberships().
+ */
+void
+cr_membership_free (CrMembership *membership)
+{
+  if (membership == NULL)
+    return;
+  g_free (membership->group_name);
+  g_free (membership->start_date);
+  g_free (membership->end_date);
+  g_free (membership);
+}
+
+static gboolean
+enum_from_string (const char *const *names,
+                  guint              n_names,
+                  const char        *text,
+                  guint             *value)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (names[i], text) == 0)
+      {
+        *value = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * cr_store_list_memberships:
+ * @person_id: a person
+ *
+ * Every membership the person has held, current ones first, then the
+ * latest started.
+ *
+ * Returns: (transfer full) (element-type CrMembership): the memberships
+ */
+GPtrArray *
+cr_store_list_memberships (CrStore  *self,
+                           gint64    person_id,
+                           GError  **error)
+{
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_membership_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT m.id, m.group_id, g.name, m.kind, "
+                            "m.start_date, m.end_date, m.end_reason "
+                            "FROM memberships m JOIN groups g "
+                            "ON g.id = m.group_id WHERE m.person_id = ?1 "
+                            "ORDER BY m.end_date IS NOT NULL, "
+                            "m.start_date DESC, m.id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrMembership *m = g_new0 (CrMembership, 1);
+      guint value = 0;
+
+      m->id = sqlite3_column_int64 (stmt, 0);
+      m->group_id = sqlite3_column_int64 (stmt, 1);
+      m->group_name = g_strdup (column_text (stmt, 2));
+      enum_from_string (membership_kinds, G_N_ELEMENTS (membership_kinds),
+                        column_text (stmt, 3), &value);
+      m->kind = value;
+      m->start_date = g_strdup (column_text (stmt, 4));
+      m->end_date = g_strdup (column_text (stmt, 5));
+      value = CR_END_OTHER;
+      enum_from_string (end_reasons, G_N_ELEMENTS (end_reasons),
+                        column_text (stmt, 6), &value);
+      m->end_reason = value;
+      g_ptr_array_add (list, m);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the memberships"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * cr_store_set_group_one_per_household:
+ * @one: whether @group_id admits one member a household
+ */
+gboolean
+cr_store_set_group_one_per_household (CrStore   *self,
+                                      gint64     group_id,
+                                      gboolean   one,
+                                      GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error))
+    return FALSE;
+  stmt = _cr_store_prepare (self,
+                            "UPDATE groups SET one_per_household = ?2 "
+                            "WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int (stmt, 2, one ? 1 : 0);
+  return _cr_store_step_done (self, stmt, error);
+}
+
+/**
+ * cr_membership_kind_get_label:
+ *
+ * Returns: (transfer none): the translated words for @kind
+ */
+const char *
+cr_membership_kind_get_label (CrMembershipKind kind)
+{
+  switch (kind)
+    {
+    case CR_MEMBERSHIP_VOTING:
+      return _("Voting member");
+    case CR_MEMBERSHIP_CO_OPTEE:
+      return _("Co-opted member");
+    case CR_MEMBERSHIP_ASSOCIATE:
+      return _("Associate (observer)");
+    case CR_MEMBERSHIP_DEPUTY:
+      return _("Deputy");
+    case CR_MEMBERSHIP_OFFICER_SUPPORT:
+      return _("Officer support");
+    default:
+      return "";
+    }
+}
+
+/**
+ * cr_end_reason_get_label:
+ *
+ * Returns: (transfer none): the translated words for @reason
+ */
+const char *
+cr_end_reason_get_label (CrEndReason reason)
+{
+  switch (reason)
+    {
+    case CR_END_RESIGNED:
+      return _("Resigned");
+    case CR_END_LAPSED:
+      return _("Lapsed");
+    case CR_END_REMOVED:
+      return _("Removed");
+    case CR_END_TERM_ENDED:
+      return _("Term ended");
+    case CR_END_MOVED_AWAY:
+      return _("Moved away");
+    case CR_END_DIED:
+      return _("Died");
+    case CR_END_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+/**
+ * cr_office_free:
+ *
+ * Frees an office from cr_store_list_offices().
+ */
+void
+cr_office_free (CrOffice *office)
+{
+  if (office == NULL)
+    return;
+  g_free (office->group_name);
+  g_free (office->role);
+  g_free (office->start_date);
+  g_free (office->end_date);
+  g_free (office);
+}
+
+/**
+ * cr_store_list_offices:
+ * @person_id: a person
+ *
+ * Returns: (transfer full) (element-type CrOffice): every office the person
+ *   has held, current ones first
+ */
+GPtrArray *
+cr_store_list_offices (CrStore  *self,
+                       gint64    person_id,
+                       GError  **error)
+{
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_office_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT o.id, o.group_id, g.name, o.role, "
+                            "o.start_date, o.end_date FROM offices o "
+                            "JOIN groups g ON g.id = o.group_id "
+                            "WHERE o.person_id = ?1 "
+                            "ORDER BY o.end_date IS NOT NULL, "
+                            "o.start_date DESC, o.id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CrOffice *o = g_new0 (CrOffice, 1);
+
+      o->id = sqlite3_column_int64 (stmt, 0);
+      o->group_id = sqlite3_column_int64 (stmt, 1);
+      o->group_name = g_strdup (column_text (stmt, 2));
+      o->role = g_strdup (column_text (stmt, 3));
+      o->start_date = g_strdup (column_text (stmt, 4));
+      o->end_date = g_strdup (column_text (stmt, 5));
+      g_ptr_array_add (list, o);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the offices"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * cr_store_take_office:
+ * @person_id: who takes the office
+ * @role: "Chair", "Treasurer" …
+ * @start_date: ISO date of their first day
+ * @handed_over_by: (out) (optional): the id of the person who held it
+ *   until the day before, or 0
+ *
+ * Gives @person_id the office, in one transaction. Whoever holds the same
+ * role in the group hands it over: their term ends the day before.
+ *
+ * Returns: the new office's id, or 0 with @error set
+ */
+gint64
+cr_store_take_office (CrStore     *self,
+                      gint64       person_id,
+                      gint64       group_id,
+                      const char  *role,
+                      const char  *start_date,
+                      gint64      *handed_over_by,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GDate date;
+  char previous[11];
+  gint64 holder = 0, holder_office = 0, id;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (role != NULL, 0);
+
+  if (handed_over_by != NULL)
+    *handed_over_by = 0;
+  if (!_cr_store_require_write (self, error) ||
+      !check_iso_date (start_date, _("start date"), error))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, atoi (start_date + 8), atoi (start_date + 5),
+                  atoi (start_date));
+  g_date_subtract_days (&date, 1);
+  g_date_strftime (previous, sizeof previous, "%Y-%m-%d", &date);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id, person_id, start_date FROM offices "
+                            "WHERE group_id = ?1 AND role = trim(?2) "
+                            "COLLATE NOCASE AND end_date IS NULL "
+                            "ORDER BY start_date DESC LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      holder_office = sqlite3_column_int64 (stmt, 0);
+      holder = sqlite3_column_int64 (stmt, 1);
+      if (g_strcmp0 (column_text (stmt, 2), start_date) >= 0)
+        {
+          g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                       _("The present holder of that office only started "
+                         "on %s; a hand-over must come after that."),
+                       column_text (stmt, 2));
+          sqlite3_reset (stmt);
+          return 0;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the offices"));
+      return 0;
+    }
+  if (holder == person_id)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS,
+                           _("They already hold that office."));
+      return 0;
+    }
+
+  if (!cr_store_begin (self, error))
+    return 0;
+  if (holder_office != 0 &&
+      !cr_store_end_office (self, holder_office, previous, error))
+    goto fail;
+  id = cr_store_add_office (self, person_id, group_id, role, start_date, error);
+  if (id == 0 || !cr_store_commit (self, error))
+    goto fail;
+  if (handed_over_by != NULL)
+    *handed_over_by = holder;
+  return id;
+
+fail:
+  cr_store_rollback (self);
+  return 0;
 }

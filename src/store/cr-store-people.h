@@ -40,6 +40,35 @@ typedef enum
   CR_END_OTHER,
 } CrEndReason;
 
+/* One membership of one person, as the person editor lists it. */
+typedef struct
+{
+  gint64            id;
+  gint64            group_id;
+  char             *group_name;
+  CrMembershipKind  kind;
+  char             *start_date;  /* ISO */
+  char             *end_date;    /* ISO, inclusive; NULL while current */
+  CrEndReason       end_reason;  /* meaningful only with an end date */
+} CrMembership;
+
+void       cr_membership_free        (CrMembership     *membership);
+
+/* One office held by one person. */
+typedef struct
+{
+  gint64  id;
+  gint64  group_id;
+  char   *group_name;
+  char   *role;
+  char   *start_date;  /* ISO */
+  char   *end_date;    /* ISO, inclusive; NULL while held */
+} CrOffice;
+
+void       cr_office_free            (CrOffice         *office);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrOffice, cr_office_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrMembership, cr_membership_free)
+
 /* The columns the register can be sorted by. */
 typedef enum
 {
@@ -135,6 +164,26 @@ gboolean  cr_store_end_office        (CrStore          *self,
                                       const char       *end_date,
                                       GError          **error);
 
+GPtrArray *cr_store_list_offices     (CrStore          *self,
+                                      gint64            person_id,
+                                      GError          **error);
+gint64    cr_store_take_office       (CrStore          *self,
+                                      gint64            person_id,
+                                      gint64            group_id,
+                                      const char       *role,
+                                      const char       *start_date,
+                                      gint64           *handed_over_by,
+                                      GError          **error);
+GPtrArray *cr_store_list_memberships (CrStore          *self,
+                                      gint64            person_id,
+                                      GError          **error);
+gboolean  cr_store_set_group_one_per_household (CrStore  *self,
+                                                gint64    group_id,
+                                                gboolean  one,
+                                                GError  **error);
+
+const char *cr_membership_kind_get_label (CrMembershipKind  kind);
+const char *cr_end_reason_get_label      (CrEndReason       reason);
 const char *cr_group_kind_to_string      (CrGroupKind       kind);
 const char *cr_membership_kind_to_string (CrMembershipKind  kind);
 const char *cr_end_reason_to_string      (CrEndReason       reason);
