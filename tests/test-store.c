@@ -208,13 +208,11 @@ test_migrate_from_v1 (Fixture       *f,
   g_autoptr (CrStore) store = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autofree char *backups = NULL;
-  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
   g_autoptr (GDir) dir = NULL;
   const char *name;
   guint n_backups = 0;
 
   g_assert_cmpint (cr_store_get_schema_version (), >, 1);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
 
   _cr_store_create_at_version (f->path, "Old Estate TRA", 1, &error);
   g_assert_no_error (error);
@@ -257,7 +255,7 @@ test_migrate_from_v1 (Fixture       *f,
 
   /* The file as it was is kept as a backup. */
   backups = cr_store_get_backup_dir (f->path);
-  g_assert_true (g_str_has_prefix (backups, xdg));
+  g_assert_true (g_str_has_prefix (backups, g_get_user_data_dir ()));
   dir = g_dir_open (backups, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -282,7 +280,6 @@ test_migrate_from_v1 (Fixture       *f,
       sqlite3_close (db);
     }
   g_assert_cmpuint (n_backups, ==, 1);
-  g_unsetenv ("XDG_DATA_HOME");
 }
 
 static void

@@ -187,10 +187,10 @@ cr_cli_verify (CrCli  *cli,
   people = store ? cr_store_count_people (store, NULL) : -1;
   if (people >= 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "“%s” is sound: %" G_GINT64_FORMAT " person.\n",
-                          "“%s” is sound: %" G_GINT64_FORMAT " people.\n",
+                          "“%s” is sound: %lld person.\n",
+                          "“%s” is sound: %lld people.\n",
                           people),
-             cli->file, people);
+             cli->file, (long long) people);
   else
     g_print (_("“%s” is sound.\n"), cli->file);
   return CR_CLI_EXIT_OK;

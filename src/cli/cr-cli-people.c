@@ -54,7 +54,7 @@ cr_cli_erase (CrCli  *cli,
   if (!cr_store_erase_person (store, (gint64) id, &error))
     return cr_cli_fail (error);
 
-  g_print (_("Erased the details of person %" G_GUINT64_FORMAT " (%s).\n"),
-           id, name);
+  g_print (_("Erased the details of person %llu (%s).\n"),
+           (unsigned long long) id, name);
   return CR_CLI_EXIT_OK;
 }

@@ -429,14 +429,14 @@ cr_demo_fill (CrStore              *store,
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "This file already holds %" G_GINT64_FORMAT
+                                "This file already holds %lld"
                                 " person; demo data goes only into a new, "
                                 "empty file.",
-                                "This file already holds %" G_GINT64_FORMAT
+                                "This file already holds %lld"
                                 " people; demo data goes only into a new, "
                                 "empty file.",
                                 existing),
-                   existing);
+                   (long long) existing);
       return FALSE;
     }
 

@@ -530,7 +530,7 @@ cr_store_erase_person (CrStore  *self,
     }
 
   /* Translators: what an erased person is called from then on */
-  name = g_strdup_printf (_("Former member #%" G_GINT64_FORMAT), person_id);
+  name = g_strdup_printf (_("Former member #%lld"), (long long) person_id);
   key = _cr_store_name_key ("", name);
   search = cr_search_fold (name);
 
@@ -555,8 +555,8 @@ cr_store_erase_person (CrStore  *self,
       if (i == 0 && sqlite3_changes (_cr_store_get_db (self)) == 0)
         {
           g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
-                       _("There is no person number %" G_GINT64_FORMAT "."),
-                       person_id);
+                       _("There is no person number %lld."),
+                       (long long) person_id);
           goto fail;
         }
     }

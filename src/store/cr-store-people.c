@@ -269,8 +269,8 @@ cr_store_update_person (CrStore   *self,
   if (sqlite3_changes (_cr_store_get_db (self)) == 0)
     {
       g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
-                   _("There is no person number %" G_GINT64_FORMAT "."),
-                   cr_person_get_id (person));
+                   _("There is no person number %lld."),
+                   (long long) cr_person_get_id (person));
       return FALSE;
     }
   return TRUE;
@@ -377,7 +377,7 @@ cr_store_get_person (CrStore     *self,
     person = person_from_row (stmt, today);
   else if (rc == SQLITE_DONE)
     g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
-                 _("There is no person number %" G_GINT64_FORMAT "."), id);
+                 _("There is no person number %lld."), (long long) id);
   else
     _cr_store_set_error (self, error, rc, _("reading a person"));
   sqlite3_reset (stmt);
