@@ -1,0 +1,1377 @@
+/* cr-xlsx.c: the house format every council report is written in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cr-report"
+
+#include "config.h"
+
+#include "cr-xlsx.h"
+
+#include "cr-date.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* Every sheet has the same shape, so a reader (and a test) always finds the
+ * header in row 4 and the first record in row 5, frozen below the header. */
+#define TITLE_ROW       0
+#define PERIOD_ROW      1
+#define HEADER_ROW      3
+#define FIRST_DATA_ROW  4
+
+/* Excel's paper code for A4, and the total column width beyond which a
+ * sheet prints across the page rather than down it. */
+#define PAPER_A4        9
+#define LANDSCAPE_WIDTH 100.0
+
+#define MIN_FIT_WIDTH   6.0
+#define MAX_FIT_WIDTH   60.0
+
+struct _CrXlsxSheet
+{
+  CrXlsx        *owner;
+  lxw_worksheet *worksheet;
+  char          *name;
+
+  guint          n_columns;
+  CrXlsxKind    *kinds;
+  double        *widths;     /* as asked; 0 means fit */
+  guint         *fit;        /* widest text seen, in characters */
+  gint64        *sums;       /* of money and integer cells, exactly */
+
+  lxw_row_t      row;        /* the row being written */
+  lxw_col_t      col;        /* the next cell in it */
+  guint          n_data_rows;
+  guint          row_open : 1;
+  guint          data_ended : 1;
+  guint          in_totals : 1;
+};
+
+struct _CrXlsx
+{
+  lxw_workbook  *workbook;
+  char          *path;
+  char          *tmp_path;
+  char          *tmpdir;
+  char          *display_name;
+  char          *association;
+  char          *report;
+  GPtrArray     *sheets;
+  GHashTable    *used_names; /* casefolded, as Excel compares them */
+  GError        *error;      /* the first failure; later writes do nothing */
+
+  lxw_format    *title_format;
+  lxw_format    *period_format;
+  lxw_format    *header_format;
+  lxw_format    *date_format;
+  lxw_format    *datetime_format;
+  lxw_format    *money_format;
+  lxw_format    *integer_format;
+  lxw_format    *percent_format;
+  lxw_format    *bold_format;
+  lxw_format    *total_money_format;
+  lxw_format    *total_integer_format;
+
+  guint          closed : 1;
+};
+
+G_DEFINE_QUARK (cr-xlsx-error-quark, cr_xlsx_error)
+
+/* libxlsxwriter formats numbers with printf ("%.16G"), which follows
+ * LC_NUMERIC: under a French or German locale 1234.5 would become "1234,5"
+ * and Excel would refuse the file. Each call into the library therefore
+ * runs under the C locale, switched for this thread only, so a report
+ * written in a worker thread never disturbs the window's locale. */
+static locale_t
+c_locale (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      locale_t locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+
+      g_once_init_leave (&once, (gsize) locale);
+    }
+  return (locale_t) once;
+}
+
+static void
+sheet_free (CrXlsxSheet *sheet)
+{
+  g_free (sheet->name);
+  g_free (sheet->kinds);
+  g_free (sheet->widths);
+  g_free (sheet->fit);
+  g_free (sheet->sums);
+  g_free (sheet);
+}
+
+static void
+fail (CrXlsx      *self,
+      CrXlsxError  code,
+      const char  *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail (CrXlsx      *self,
+      CrXlsxError  code,
+      const char  *format,
+      ...)
+{
+  va_list args;
+
+  if (self->error != NULL)
+    return;
+
+  va_start (args, format);
+  self->error = g_error_new_valist (CR_XLSX_ERROR, code, format, args);
+  va_end (args);
+  g_debug ("%s", self->error->message);
+}
+
+static gboolean
+errno_is_no_space (int saved_errno)
+{
+  return saved_errno == ENOSPC || saved_errno == EDQUOT ||
+         saved_errno == EFBIG;
+}
+
+static void
+fail_errno (CrXlsx *self,
+            int     saved_errno)
+{
+  if (errno_is_no_space (saved_errno))
+    fail (self, CR_XLSX_ERROR_NO_SPACE,
+          _("The disk is full or not writable; nothing was saved to “%s”. "
+            "Free some space or choose another folder. (%s)"),
+          self->display_name, g_strerror (saved_errno));
+  else
+    fail (self, CR_XLSX_ERROR_WRITE,
+          _("Could not save “%s”: %s. Nothing was saved; check the folder "
+            "or choose another one."),
+          self->display_name, g_strerror (saved_errno));
+}
+
+/* Turns one of libxlsxwriter's error codes into a sentence a volunteer can
+ * act on, keeping the library's own words in brackets for a bug report. */
+static void
+fail_lxw (CrXlsx    *self,
+          lxw_error  err)
+{
+  switch (err)
+    {
+    case LXW_NO_ERROR:
+      return;
+
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      fail (self, CR_XLSX_ERROR_NO_SPACE,
+            _("The disk is full or not writable; nothing was saved to “%s”. "
+              "Free some space or choose another folder. (%s)"),
+            self->display_name, lxw_strerror (err));
+      break;
+
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+      fail (self, CR_XLSX_ERROR_TOO_LARGE,
+            _("The report has more rows or columns than a spreadsheet can "
+              "hold (1,048,576 rows, 16,384 columns); nothing was saved to "
+              "“%s”. Choose a shorter period."),
+            self->display_name);
+      break;
+
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      fail (self, CR_XLSX_ERROR_WRITE,
+            _("There was not enough memory to make the spreadsheet; nothing "
+              "was saved to “%s”."),
+            self->display_name);
+      break;
+
+    default:
+      fail (self, CR_XLSX_ERROR_WRITE,
+            _("Could not write the spreadsheet; nothing was saved to “%s”. "
+              "(%s)"),
+            self->display_name, lxw_strerror (err));
+      break;
+    }
+}
+
+static gboolean
+usable (CrXlsx *self)
+{
+  return self->error == NULL && !self->closed;
+}
+
+/* Excel counts a sheet name in UTF-16 units, so a character outside the
+ * Basic Multilingual Plane costs two. */
+static guint
+utf16_length (gunichar c)
+{
+  return c > 0xFFFF ? 2 : 1;
+}
+
+/**
+ * cr_xlsx_sanitize_sheet_name:
+ * @name: (nullable): the name a report would like its sheet to have
+ *
+ * Makes @name acceptable to Excel: no `[ ] : * ? / \`, no control
+ * characters, no apostrophe at either end, at most 31 characters, not the
+ * reserved "History", never empty. It does not make names unique; a
+ * workbook does that as it adds sheets.
+ *
+ * Returns: (transfer full): the name to use
+ */
+char *
+cr_xlsx_sanitize_sheet_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  GString *out = g_string_new (NULL);
+  guint units = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 0x80)
+        c = '-';
+      else if (g_unichar_iscntrl (c))
+        c = ' ';
+      if (units + utf16_length (c) > CR_XLSX_MAX_SHEET_NAME)
+        break;
+      units += utf16_length (c);
+      g_string_append_unichar (out, c);
+    }
+
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  while (out->len > 0 && out->str[out->len - 1] == '\'')
+    g_string_truncate (out, out->len - 1);
+  while (out->len > 0 && out->str[0] == '\'')
+    g_string_erase (out, 0, 1);
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+
+  if (out->len == 0)
+    g_string_assign (out, _("Sheet"));
+  else if (g_ascii_strcasecmp (out->str, "History") == 0)
+    g_string_append (out, " (1)");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Cuts @name so that @suffix still fits in Excel's 31 units. */
+static char *
+name_with_suffix (const char *name,
+                  const char *suffix)
+{
+  GString *out = g_string_new (NULL);
+  guint units = (guint) g_utf8_strlen (suffix, -1);
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (units + utf16_length (c) > CR_XLSX_MAX_SHEET_NAME)
+        break;
+      units += utf16_length (c);
+      g_string_append_unichar (out, c);
+    }
+  g_string_append (out, suffix);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+unique_sheet_name (CrXlsx     *self,
+                   const char *wanted)
+{
+  g_autofree char *base = cr_xlsx_sanitize_sheet_name (wanted);
+  char *name = g_strdup (base);
+
+  for (guint i = 2; ; i++)
+    {
+      char *folded = g_utf8_casefold (name, -1);
+      g_autofree char *suffix = NULL;
+
+      if (!g_hash_table_contains (self->used_names, folded))
+        {
+          g_hash_table_add (self->used_names, folded);
+          return name;
+        }
+      g_free (folded);
+      g_free (name);
+      suffix = g_strdup_printf (" (%u)", i);
+      name = name_with_suffix (base, suffix);
+    }
+}
+
+static lxw_format *
+add_format (CrXlsx     *self,
+            gboolean    bold,
+            const char *num_format)
+{
+  lxw_format *format = workbook_add_format (self->workbook);
+
+  if (bold)
+    format_set_bold (format);
+  if (num_format != NULL)
+    format_set_num_format (format, num_format);
+  return format;
+}
+
+/**
+ * cr_xlsx_new:
+ * @path: where the finished file should end up; an existing file there is
+ *   replaced, but only once the new one is complete
+ * @association: (nullable): the association's name, for the document
+ *   properties and the "About" sheet
+ * @report: (nullable): the report's name, as above
+ * @error: return location for a #CR_XLSX_ERROR
+ *
+ * Starts a workbook. It is written to a hidden temporary file beside @path
+ * (so the final rename stays on one file system) with libxlsxwriter's own
+ * scratch files in the app's private cache folder, never in a shared /tmp.
+ * Nothing appears at @path until cr_xlsx_close() succeeds.
+ *
+ * Returns: (transfer full) (nullable): the workbook, or %NULL if the folder
+ *   cannot be written to; free with cr_xlsx_free()
+ */
+CrXlsx *
+cr_xlsx_new (const char  *path,
+             const char  *association,
+             const char  *report,
+             GError     **error)
+{
+  g_autoptr (CrXlsx) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  lxw_workbook_options options = { 0 };
+  int fd;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (CrXlsx, 1);
+  self->path = g_strdup (path);
+  self->display_name = g_filename_display_basename (path);
+  self->association = g_strdup (association != NULL ? association : "");
+  self->report = g_strdup (report != NULL ? report : "");
+  self->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
+  self->used_names = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, NULL);
+
+  self->tmpdir = g_build_filename (g_get_user_cache_dir (), "commonroom",
+                                   "tmp", NULL);
+  if (g_mkdir_with_parents (self->tmpdir, 0700) != 0)
+    {
+      fail_errno (self, errno);
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  template = g_strdup_printf (".%s.XXXXXX.part", base);
+  self->tmp_path = g_build_filename (dir, template, NULL);
+  fd = g_mkstemp_full (self->tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      fail_errno (self, errno);
+      g_clear_pointer (&self->tmp_path, g_free);
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return NULL;
+    }
+  close (fd);
+
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = self->tmpdir;
+  self->workbook = workbook_new_opt (self->tmp_path, &options);
+  if (self->workbook == NULL)
+    {
+      fail_lxw (self, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return NULL;
+    }
+
+  self->title_format = add_format (self, TRUE, NULL);
+  format_set_font_size (self->title_format, 14);
+  self->period_format = add_format (self, FALSE, NULL);
+  format_set_italic (self->period_format);
+  self->header_format = add_format (self, TRUE, NULL);
+  format_set_bottom (self->header_format, LXW_BORDER_THIN);
+  self->date_format = add_format (self, FALSE, "dd/mm/yyyy");
+  self->datetime_format = add_format (self, FALSE, "dd/mm/yyyy hh:mm");
+  self->money_format = add_format (self, FALSE, "£#,##0.00");
+  self->integer_format = add_format (self, FALSE, "0");
+  self->percent_format = add_format (self, FALSE, "0%");
+  self->bold_format = add_format (self, TRUE, NULL);
+  self->total_money_format = add_format (self, TRUE, "£#,##0.00");
+  format_set_top (self->total_money_format, LXW_BORDER_THIN);
+  self->total_integer_format = add_format (self, TRUE, "0");
+  format_set_top (self->total_integer_format, LXW_BORDER_THIN);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cr_xlsx_free:
+ * @self: (nullable) (transfer full): a workbook
+ *
+ * Frees @self. A workbook that was never closed is abandoned: its
+ * temporary file is removed and nothing is written at its path.
+ */
+void
+cr_xlsx_free (CrXlsx *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->workbook != NULL)
+    lxw_workbook_free (self->workbook);
+  if (self->tmp_path != NULL)
+    g_unlink (self->tmp_path);
+
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  g_clear_pointer (&self->used_names, g_hash_table_unref);
+  g_clear_error (&self->error);
+  g_free (self->path);
+  g_free (self->tmp_path);
+  g_free (self->tmpdir);
+  g_free (self->display_name);
+  g_free (self->association);
+  g_free (self->report);
+  g_free (self);
+}
+
+/**
+ * cr_xlsx_get_path:
+ * @self: a workbook
+ *
+ * Returns: (transfer none): the path the workbook will be saved to
+ */
+const char *
+cr_xlsx_get_path (CrXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->path;
+}
+
+/* A header or footer string: '&' starts a code there, so a literal one is
+ * doubled, and Excel allows 255 characters in all. */
+static char *
+escape_header (const char *text,
+               glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *cut = g_utf8_substring (valid, 0,
+                                           MIN (g_utf8_strlen (valid, -1),
+                                                max_chars));
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = cut; *p != '\0'; p++)
+    {
+      if (*p == '&')
+        g_string_append_c (out, '&');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static double
+default_width (CrXlsxKind kind)
+{
+  switch (kind)
+    {
+    case CR_XLSX_DATE:
+      return 11.0;
+    case CR_XLSX_MONEY:
+      return 14.0;
+    case CR_XLSX_INTEGER:
+    case CR_XLSX_PERCENT:
+      return 8.0;
+    case CR_XLSX_TEXT:
+    default:
+      return 10.0;
+    }
+}
+
+static void
+write_header_footer (CrXlsxSheet *sheet,
+                     const char  *title)
+{
+  CrXlsx *self = sheet->owner;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+  g_autofree char *escaped_title = escape_header (title, 100);
+  g_autofree char *made = NULL;
+  g_autofree char *escaped_made = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+
+  /* TRANSLATORS: the left of each printed page's footer; %s is a date. */
+  made = g_strdup_printf (_("Made by Common Room on %s"), today);
+  escaped_made = escape_header (made, 80);
+  header = g_strdup_printf ("&C%s", escaped_title);
+  /* TRANSLATORS: keep &P (this page) and &N (the number of pages). */
+  footer = g_strdup_printf ("&L%s&R%s", escaped_made, _("Page &P of &N"));
+
+  fail_lxw (self, worksheet_set_header (sheet->worksheet, header));
+  fail_lxw (self, worksheet_set_footer (sheet->worksheet, footer));
+}
+
+/* Writes text that is already valid UTF-8 and short enough. It is always
+ * a string cell: text that looks like a formula stays text. */
+static void
+write_string (CrXlsxSheet *sheet,
+              lxw_row_t    row,
+              lxw_col_t    col,
+              const char  *text,
+              lxw_format  *format)
+{
+  locale_t old = uselocale (c_locale ());
+  lxw_error err = worksheet_write_string (sheet->worksheet, row, col, text,
+                                          format);
+
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+static void
+write_number (CrXlsxSheet *sheet,
+              lxw_col_t    col,
+              double       value,
+              lxw_format  *format)
+{
+  locale_t old = uselocale (c_locale ());
+  lxw_error err = worksheet_write_number (sheet->worksheet, sheet->row, col,
+                                          value, format);
+
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+/**
+ * cr_xlsx_add_sheet:
+ * @self: a workbook not yet closed
+ * @name: the sheet's tab name; made acceptable to Excel and unique
+ * @title: the first line of the sheet, e.g. "Ashbourne Vale TRA —
+ *   Membership register"; also the printed page header
+ * @period: (nullable): the second line, e.g. "1 April 2026 to 31 March 2027"
+ * @columns: (array length=n_columns): the columns, left to right
+ * @n_columns: how many
+ *
+ * Adds a sheet laid out in the house style: title in row 1, period in
+ * row 2, column headings in row 4 (bold, underlined, frozen and repeated
+ * on each printed page), records from row 5. Sheets may be written in any
+ * order, each one's rows in order.
+ *
+ * Returns: (transfer none): the sheet, owned by @self. It is never %NULL:
+ *   if the sheet could not be made, the failure is kept for cr_xlsx_close()
+ *   and writes to the sheet do nothing.
+ */
+CrXlsxSheet *
+cr_xlsx_add_sheet (CrXlsx             *self,
+                   const char         *name,
+                   const char         *title,
+                   const char         *period,
+                   const CrXlsxColumn *columns,
+                   guint               n_columns)
+{
+  CrXlsxSheet *sheet;
+  locale_t old;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!self->closed, NULL);
+  g_return_val_if_fail (columns != NULL || n_columns == 0, NULL);
+  g_return_val_if_fail (n_columns <= CR_XLSX_MAX_COLUMNS, NULL);
+
+  sheet = g_new0 (CrXlsxSheet, 1);
+  sheet->owner = self;
+  sheet->name = unique_sheet_name (self, name);
+  sheet->n_columns = n_columns;
+  sheet->kinds = g_new0 (CrXlsxKind, MAX (n_columns, 1));
+  sheet->widths = g_new0 (double, MAX (n_columns, 1));
+  sheet->fit = g_new0 (guint, MAX (n_columns, 1));
+  sheet->sums = g_new0 (gint64, MAX (n_columns, 1));
+  sheet->row = FIRST_DATA_ROW;
+  g_ptr_array_add (self->sheets, sheet);
+
+  if (!usable (self))
+    return sheet;
+
+  old = uselocale (c_locale ());
+  sheet->worksheet = workbook_add_worksheet (self->workbook, sheet->name);
+  uselocale (old);
+  if (sheet->worksheet == NULL)
+    {
+      /* In constant-memory mode the only likely cause is the scratch
+       * file for the sheet's rows. */
+      fail_lxw (self, LXW_ERROR_CREATING_TMPFILE);
+      return sheet;
+    }
+
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *valid = g_utf8_make_valid (title, -1);
+
+      write_string (sheet, TITLE_ROW, 0, valid, self->title_format);
+    }
+  if (period != NULL && *period != '\0')
+    {
+      g_autofree char *valid = g_utf8_make_valid (period, -1);
+
+      write_string (sheet, PERIOD_ROW, 0, valid, self->period_format);
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *valid = g_utf8_make_valid (columns[i].title != NULL ?
+                                                  columns[i].title : "", -1);
+
+      sheet->kinds[i] = columns[i].kind;
+      sheet->widths[i] = MAX (columns[i].width, 0.0);
+      sheet->fit[i] = (guint) g_utf8_strlen (valid, -1);
+      write_string (sheet, HEADER_ROW, (lxw_col_t) i, valid,
+                    self->header_format);
+    }
+
+  worksheet_freeze_panes (sheet->worksheet, FIRST_DATA_ROW, 0);
+  worksheet_set_paper (sheet->worksheet, PAPER_A4);
+  worksheet_fit_to_pages (sheet->worksheet, 1, 0);
+  fail_lxw (self, worksheet_repeat_rows (sheet->worksheet, HEADER_ROW,
+                                         HEADER_ROW));
+  write_header_footer (sheet, title != NULL ? title : "");
+
+  return sheet;
+}
+
+/* Claims the next cell of the current row, or says why not. */
+static gboolean
+next_cell (CrXlsxSheet *sheet,
+           lxw_col_t   *col)
+{
+  CrXlsx *self = sheet->owner;
+
+  if (!usable (self) || sheet->worksheet == NULL)
+    return FALSE;
+
+  if (sheet->row >= CR_XLSX_MAX_ROWS || sheet->col >= CR_XLSX_MAX_COLUMNS)
+    {
+      fail_lxw (self, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+      return FALSE;
+    }
+
+  *col = sheet->col++;
+  sheet->row_open = TRUE;
+  return TRUE;
+}
+
+static void
+note_width (CrXlsxSheet *sheet,
+            lxw_col_t    col,
+            const char  *text,
+            gsize        n_bytes)
+{
+  glong n_chars;
+
+  /* A string has no more characters than bytes, so most cells are
+   * dismissed without counting. */
+  if (col >= sheet->n_columns || sheet->widths[col] > 0 ||
+      n_bytes <= sheet->fit[col])
+    return;
+
+  n_chars = g_utf8_strlen (text, (gssize) n_bytes);
+  sheet->fit[col] = MAX (sheet->fit[col], (guint) MIN (n_chars, 255));
+}
+
+static void
+add_text_at (CrXlsxSheet *sheet,
+             lxw_col_t    col,
+             const char  *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  gsize n_bytes = strlen (text);
+
+  if (!g_utf8_validate_len (text, n_bytes, NULL))
+    {
+      valid = g_utf8_make_valid (text, (gssize) n_bytes);
+      text = valid;
+      n_bytes = strlen (text);
+    }
+
+  /* Longer text than a cell holds keeps its beginning and says it was cut,
+   * rather than losing the whole report. */
+  if (n_bytes > CR_XLSX_MAX_TEXT &&
+      g_utf8_strlen (text, (gssize) n_bytes) > CR_XLSX_MAX_TEXT)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0,
+                                                CR_XLSX_MAX_TEXT - 1);
+
+      cut = g_strconcat (head, "…", NULL);
+      text = cut;
+      n_bytes = strlen (text);
+    }
+
+  note_width (sheet, col, text, n_bytes);
+  write_string (sheet, sheet->row, col, text, NULL);
+}
+
+/**
+ * cr_xlsx_sheet_add_text:
+ * @sheet: a sheet
+ * @text: (nullable): the cell's text; %NULL or empty leaves the cell blank
+ *
+ * Writes @text into the next cell of the current row. It is always stored
+ * as text: "=SUM(A1)", "+44 7700 900123", "-5" and "@x" stay exactly what
+ * was typed, never formulas or numbers. Invalid UTF-8 is repaired; text
+ * longer than a cell holds (32,767 characters) is cut short with "…".
+ */
+void
+cr_xlsx_sheet_add_text (CrXlsxSheet *sheet,
+                        const char  *text)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  if (!next_cell (sheet, &col) || text == NULL || *text == '\0')
+    return;
+
+  add_text_at (sheet, col, text);
+}
+
+/**
+ * cr_xlsx_sheet_add_date_iso:
+ * @sheet: a sheet
+ * @iso: (nullable): a date as the store keeps it, `YYYY-MM-DD`
+ *
+ * Writes a real date, shown as dd/mm/yyyy, into the next cell. %NULL or
+ * empty leaves the cell blank; anything that is not a valid date from 1900
+ * on is written as the text it was, so nothing is silently lost.
+ */
+void
+cr_xlsx_sheet_add_date_iso (CrXlsxSheet *sheet,
+                            const char  *iso)
+{
+  lxw_datetime datetime = { 0 };
+  GDate date;
+  lxw_col_t col;
+  locale_t old;
+  lxw_error err;
+
+  g_return_if_fail (sheet != NULL);
+
+  if (!next_cell (sheet, &col) || iso == NULL || *iso == '\0')
+    return;
+
+  g_date_clear (&date, 1);
+  if (!cr_date_parse_iso (iso, &date) || g_date_get_year (&date) < 1900)
+    {
+      add_text_at (sheet, col, iso);
+      return;
+    }
+
+  datetime.year = g_date_get_year (&date);
+  datetime.month = g_date_get_month (&date);
+  datetime.day = g_date_get_day (&date);
+
+  old = uselocale (c_locale ());
+  err = worksheet_write_datetime (sheet->worksheet, sheet->row, col,
+                                  &datetime, sheet->owner->date_format);
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+static void
+add_to_sum (CrXlsxSheet *sheet,
+            lxw_col_t    col,
+            gint64       value)
+{
+  if (col >= sheet->n_columns)
+    return;
+
+  if (__builtin_add_overflow (sheet->sums[col], value, &sheet->sums[col]))
+    fail (sheet->owner, CR_XLSX_ERROR_TOO_LARGE,
+          _("A total in the report is too large to write; nothing was saved "
+            "to “%s”."),
+          sheet->owner->display_name);
+}
+
+/**
+ * cr_xlsx_sheet_add_money:
+ * @sheet: a sheet
+ * @pence: an amount in pence, negative for money out
+ *
+ * Writes an amount of money, shown as £#,##0.00, into the next cell, and
+ * adds it to the column's exact total for cr_xlsx_sheet_add_sum().
+ *
+ * The pence become pounds only here, on the way into the file: the double
+ * nearest to @pence / 100 prints (libxlsxwriter writes 16 significant
+ * digits) as the exact decimal for any amount under £10 trillion, so the
+ * file holds "1234567.89", not an approximation. All arithmetic, the
+ * totals included, stays in integer pence.
+ */
+void
+cr_xlsx_sheet_add_money (CrXlsxSheet *sheet,
+                         gint64       pence)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  add_to_sum (sheet, col, pence);
+  write_number (sheet, col, (double) pence / 100.0,
+                sheet->owner->money_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_integer:
+ * @sheet: a sheet
+ * @value: a whole number (a count, a year, a number of hours)
+ *
+ * Writes a whole number into the next cell, and adds it to the column's
+ * total for cr_xlsx_sheet_add_sum(). Exact up to 2^53.
+ */
+void
+cr_xlsx_sheet_add_integer (CrXlsxSheet *sheet,
+                           gint64       value)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  add_to_sum (sheet, col, value);
+  write_number (sheet, col, (double) value, sheet->owner->integer_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_percent:
+ * @sheet: a sheet
+ * @part: how many (meetings attended)
+ * @whole: out of how many (meetings held); 0 or less leaves the cell blank
+ *
+ * Writes @part / @whole as a fraction shown as a percentage (0%): Excel
+ * keeps the exact ratio for sorting and sums, and shows it rounded.
+ */
+void
+cr_xlsx_sheet_add_percent (CrXlsxSheet *sheet,
+                           gint64       part,
+                           gint64       whole)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  if (!next_cell (sheet, &col) || whole <= 0)
+    return;
+
+  write_number (sheet, col, (double) part / (double) whole,
+                sheet->owner->percent_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_blank:
+ * @sheet: a sheet
+ *
+ * Leaves the next cell of the current row empty.
+ */
+void
+cr_xlsx_sheet_add_blank (CrXlsxSheet *sheet)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  next_cell (sheet, &col);
+}
+
+/**
+ * cr_xlsx_sheet_end_row:
+ * @sheet: a sheet
+ *
+ * Finishes the current row; the next cell written starts a new row. A
+ * finished row cannot be changed.
+ *
+ * Returns: %FALSE if the workbook has already failed, so a long loop can
+ *   stop early; cr_xlsx_close() says why
+ */
+gboolean
+cr_xlsx_sheet_end_row (CrXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, FALSE);
+
+  if (!usable (sheet->owner))
+    return FALSE;
+
+  if (!sheet->in_totals)
+    sheet->n_data_rows++;
+  sheet->row++;
+  sheet->col = 0;
+  sheet->row_open = FALSE;
+  return TRUE;
+}
+
+/* The records are complete: filter them. libxlsxwriter only records the
+ * range, but in constant-memory mode it refuses a range that ends above a
+ * row already begun, so this must happen before the totals row is written
+ * (checked with libxlsxwriter 1.1.4). */
+static void
+end_data (CrXlsxSheet *sheet)
+{
+  lxw_row_t last;
+
+  if (sheet->data_ended)
+    return;
+  sheet->data_ended = TRUE;
+
+  if (sheet->row_open && !sheet->in_totals)
+    cr_xlsx_sheet_end_row (sheet);
+
+  if (!usable (sheet->owner) || sheet->worksheet == NULL ||
+      sheet->n_columns == 0)
+    return;
+
+  last = sheet->n_data_rows > 0 ?
+         FIRST_DATA_ROW + sheet->n_data_rows - 1 : HEADER_ROW;
+  fail_lxw (sheet->owner,
+            worksheet_autofilter (sheet->worksheet, HEADER_ROW, 0, last,
+                                  (lxw_col_t) (sheet->n_columns - 1)));
+}
+
+/**
+ * cr_xlsx_sheet_begin_totals:
+ * @sheet: a sheet
+ * @label: (nullable): the text of the row's first cell; %NULL for "Total"
+ *
+ * Ends the records (finishing the current row if need be) and starts a
+ * totals row: @label in bold in the first column, then the cursor in the
+ * second. Fill it with cr_xlsx_sheet_add_sum() and
+ * cr_xlsx_sheet_add_blank(), and end it with cr_xlsx_sheet_end_row(). The
+ * totals row is outside the filter, so sorting never moves it.
+ */
+void
+cr_xlsx_sheet_begin_totals (CrXlsxSheet *sheet,
+                            const char  *label)
+{
+  lxw_col_t col;
+
+  g_return_if_fail (sheet != NULL);
+
+  end_data (sheet);
+  if (sheet->row_open)
+    cr_xlsx_sheet_end_row (sheet);
+  sheet->in_totals = TRUE;
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  if (label == NULL)
+    label = _("Total");
+  if (*label != '\0')
+    {
+      g_autofree char *valid = g_utf8_make_valid (label, -1);
+
+      write_string (sheet, sheet->row, col, valid, sheet->owner->bold_format);
+    }
+}
+
+/**
+ * cr_xlsx_sheet_add_sum:
+ * @sheet: a sheet in its totals row (see cr_xlsx_sheet_begin_totals())
+ *
+ * Writes the total of the column under the cursor, which must be a money
+ * or integer column, as the formula `=SUM(C5:C104)` over the records,
+ * carrying the total counted exactly as the cells were written, so
+ * previews and LibreOffice show it without recalculating and the figure
+ * always agrees with the cells above it.
+ */
+void
+cr_xlsx_sheet_add_sum (CrXlsxSheet *sheet)
+{
+  CrXlsx *self;
+  char range[LXW_MAX_CELL_RANGE_LENGTH];
+  g_autofree char *formula = NULL;
+  lxw_format *format;
+  CrXlsxKind kind;
+  lxw_col_t col;
+  double value;
+  locale_t old;
+  lxw_error err;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (sheet->in_totals);
+  g_return_if_fail (sheet->col < sheet->n_columns);
+
+  self = sheet->owner;
+  kind = sheet->kinds[sheet->col];
+  g_return_if_fail (kind == CR_XLSX_MONEY || kind == CR_XLSX_INTEGER);
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  if (kind == CR_XLSX_MONEY)
+    {
+      format = self->total_money_format;
+      value = (double) sheet->sums[col] / 100.0;
+    }
+  else
+    {
+      format = self->total_integer_format;
+      value = (double) sheet->sums[col];
+    }
+
+  /* With no records a SUM over an empty range would have to name the
+   * header or the total itself; a plain zero says the same. */
+  if (sheet->n_data_rows == 0)
+    {
+      write_number (sheet, col, 0.0, format);
+      return;
+    }
+
+  lxw_rowcol_to_range (range, FIRST_DATA_ROW, col,
+                       FIRST_DATA_ROW + sheet->n_data_rows - 1, col);
+  formula = g_strdup_printf ("=SUM(%s)", range);
+
+  old = uselocale (c_locale ());
+  err = worksheet_write_formula_num (sheet->worksheet, sheet->row, col,
+                                     formula, format, value);
+  uselocale (old);
+  fail_lxw (self, err);
+}
+
+/**
+ * cr_xlsx_sheet_get_name:
+ * @sheet: a sheet
+ *
+ * Returns: (transfer none): the sheet's tab name, as made acceptable to
+ *   Excel and unique in the workbook
+ */
+const char *
+cr_xlsx_sheet_get_name (CrXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, NULL);
+
+  return sheet->name;
+}
+
+/**
+ * cr_xlsx_sheet_get_n_data_rows:
+ * @sheet: a sheet
+ *
+ * Returns: how many records (rows above the totals) have been finished
+ */
+guint
+cr_xlsx_sheet_get_n_data_rows (CrXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->n_data_rows;
+}
+
+/**
+ * cr_xlsx_sheet_get_sum:
+ * @sheet: a sheet
+ * @column: a column, counting from 0
+ *
+ * Returns: the exact total of the money (in pence) or integers written
+ *   into @column so far, as cr_xlsx_sheet_add_sum() will store it
+ */
+gint64
+cr_xlsx_sheet_get_sum (CrXlsxSheet *sheet,
+                       guint        column)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+  g_return_val_if_fail (column < sheet->n_columns, 0);
+
+  return sheet->sums[column];
+}
+
+static void
+finish_sheet (CrXlsxSheet *sheet)
+{
+  double total_width = 0;
+
+  end_data (sheet);
+  if (sheet->row_open)
+    cr_xlsx_sheet_end_row (sheet);
+
+  if (!usable (sheet->owner) || sheet->worksheet == NULL)
+    return;
+
+  for (guint i = 0; i < sheet->n_columns; i++)
+    {
+      double width = sheet->widths[i];
+
+      if (width <= 0)
+        width = CLAMP (MAX ((double) sheet->fit[i] + 2.0,
+                            default_width (sheet->kinds[i])),
+                       MIN_FIT_WIDTH, MAX_FIT_WIDTH);
+      total_width += width;
+      fail_lxw (sheet->owner,
+                worksheet_set_column (sheet->worksheet, (lxw_col_t) i,
+                                      (lxw_col_t) i, width, NULL));
+    }
+
+  if (total_width > LANDSCAPE_WIDTH)
+    worksheet_set_landscape (sheet->worksheet);
+  else
+    worksheet_set_portrait (sheet->worksheet);
+}
+
+static void
+about_row (CrXlsxSheet *about,
+           const char  *label,
+           const char  *value)
+{
+  lxw_col_t col;
+
+  if (next_cell (about, &col))
+    write_string (about, about->row, col, label, about->owner->bold_format);
+  cr_xlsx_sheet_add_text (about, value);
+  cr_xlsx_sheet_end_row (about);
+}
+
+/* The last sheet says when, by what and from which file the report was
+ * made, so a council officer can tell two versions apart. */
+static void
+add_about_sheet (CrXlsx     *self,
+                 const char *source_file)
+{
+  const CrXlsxColumn columns[] = {
+    { _("About this report"), CR_XLSX_TEXT, 24 },
+    { "", CR_XLSX_TEXT, 70 },
+  };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *made_on = g_date_time_format (now, "%d/%m/%Y %H:%M");
+  g_autofree char *made_by = g_strdup_printf ("%s %s", PACKAGE_NAME,
+                                              PACKAGE_VERSION);
+  g_autofree char *source_name = NULL;
+  g_autofree char *source_path = NULL;
+  guint n_sheets = self->sheets->len;
+  CrXlsxSheet *about;
+  lxw_col_t col;
+
+  about = cr_xlsx_add_sheet (self, _("About"), self->report,
+                             self->association, columns,
+                             G_N_ELEMENTS (columns));
+
+  about_row (about, _("Report"), self->report);
+  about_row (about, _("Association"), self->association);
+
+  if (next_cell (about, &col))
+    write_string (about, about->row, col, _("Made on"), self->bold_format);
+  if (next_cell (about, &col))
+    {
+      lxw_datetime datetime = {
+        g_date_time_get_year (now), g_date_time_get_month (now),
+        g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+        g_date_time_get_minute (now), 0
+      };
+      locale_t old = uselocale (c_locale ());
+      lxw_error err = worksheet_write_datetime (about->worksheet, about->row,
+                                                col, &datetime,
+                                                self->datetime_format);
+
+      uselocale (old);
+      fail_lxw (self, err);
+    }
+  note_width (about, 1, made_on, strlen (made_on));
+  cr_xlsx_sheet_end_row (about);
+
+  about_row (about, _("Made by"), made_by);
+  if (source_file != NULL && *source_file != '\0')
+    {
+      source_name = g_filename_display_basename (source_file);
+      source_path = g_filename_display_name (source_file);
+    }
+  about_row (about, _("From file"),
+             source_name != NULL ? source_name : _("(none)"));
+  about_row (about, _("Full path"), source_path);
+  cr_xlsx_sheet_end_row (about);
+
+  for (guint i = 0; i + 1 < n_sheets; i++)
+    {
+      CrXlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
+      g_autofree char *label = g_strdup_printf (_("Rows in “%s”"),
+                                                sheet->name);
+
+      if (next_cell (about, &col))
+        write_string (about, about->row, col, label, self->bold_format);
+      cr_xlsx_sheet_add_integer (about, sheet->n_data_rows);
+      cr_xlsx_sheet_end_row (about);
+    }
+
+  /* A plain list, not a table: no filter on it. */
+  about->data_ended = TRUE;
+  finish_sheet (about);
+}
+
+/* libxlsxwriter writes finished rows to its scratch files without looking
+ * at the result; a full disk there would only show as a damaged sheet
+ * inside a file that seems fine. Ask each scratch file before zipping. */
+static void
+check_scratch_files (CrXlsx *self)
+{
+  for (guint i = 0; i < self->sheets->len && usable (self); i++)
+    {
+      CrXlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
+      FILE *file;
+
+      if (sheet->worksheet == NULL)
+        continue;
+      file = sheet->worksheet->optimize_tmpfile;
+      if (file == NULL)
+        continue;
+
+      errno = 0;
+      if (fflush (file) != 0 || ferror (file))
+        {
+          int saved_errno = errno != 0 ? errno : EIO;
+
+          fail (self, CR_XLSX_ERROR_NO_SPACE,
+                _("The disk is full or not writable; nothing was saved to "
+                  "“%s”. Free some space or choose another folder. (%s)"),
+                self->display_name, g_strerror (saved_errno));
+        }
+    }
+}
+
+static gboolean
+sync_path (const char *path,
+           int        *saved_errno)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      *saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/**
+ * cr_xlsx_close:
+ * @self: a workbook
+ * @source_file: (nullable): the `.commonroom` file the report was made
+ *   from, named on the "About" sheet
+ * @error: return location for a #CR_XLSX_ERROR
+ *
+ * Finishes every sheet (filter, column widths, orientation), adds the
+ * "About" sheet, writes the workbook, flushes it to the disk and only then
+ * renames it onto the path given to cr_xlsx_new(), replacing any file
+ * there in one step. On failure the temporary file is removed and a file
+ * already at the path is left as it was.
+ *
+ * Either way @self is finished; free it with cr_xlsx_free().
+ *
+ * Returns: %TRUE if the report was saved
+ */
+gboolean
+cr_xlsx_close (CrXlsx      *self,
+               const char  *source_file,
+               GError     **error)
+{
+  lxw_doc_properties properties = { 0 };
+  g_autofree char *comments = NULL;
+  g_autofree char *dir = NULL;
+  locale_t old;
+  lxw_error err;
+  int saved_errno = 0;
+  int dir_fd;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->closed, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    finish_sheet (g_ptr_array_index (self->sheets, i));
+
+  if (usable (self))
+    add_about_sheet (self, source_file);
+
+  if (source_file != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (source_file);
+
+      comments = g_strdup_printf (_("Made by Common Room from %s"), name);
+    }
+  properties.title = self->report;
+  properties.author = (char *) PACKAGE_NAME;
+  properties.company = self->association;
+  properties.comments = comments;
+  if (usable (self))
+    fail_lxw (self, workbook_set_properties (self->workbook, &properties));
+
+  if (usable (self))
+    check_scratch_files (self);
+
+  self->closed = TRUE;
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+
+  /* workbook_close() frees the workbook whatever it returns. */
+  old = uselocale (c_locale ());
+  err = workbook_close (g_steal_pointer (&self->workbook));
+  uselocale (old);
+  fail_lxw (self, err);
+
+  if (self->error == NULL && !sync_path (self->tmp_path, &saved_errno))
+    fail_errno (self, saved_errno);
+
+  if (self->error == NULL && g_rename (self->tmp_path, self->path) != 0)
+    fail_errno (self, errno);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+
+  /* Renamed: there is no temporary left to remove. */
+  g_clear_pointer (&self->tmp_path, g_free);
+
+  /* The rename itself lives in the folder; without this a power cut could
+   * bring back the old file. Best effort: some file systems refuse it. */
+  dir = g_path_get_dirname (self->path);
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,716 @@
+/* test-xlsx.c: the house spreadsheet format, read back by another reader
+ *
+ * Each workbook written here is read back cell by cell by
+ * tests/read-xlsx.py (openpyxl), so the tests check what Excel and
+ * LibreOffice will see, not what we meant to write.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cr-xlsx.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#define PYTHON "/usr/bin/python3"
+
+static const char *const association = "Ashbourne Vale TRA";
+
+static char *
+make_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("cr-test-xlsx-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces: "" when empty. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Runs the reader; %NULL (and the test skipped) if openpyxl is missing. */
+static JsonNode *
+read_back (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST,
+                                                   "read-xlsx.py", NULL);
+  const char *argv[] = { PYTHON, script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  int status = 0;
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("No " PYTHON " to read the workbook back with openpyxl");
+      return NULL;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_autofree char *reason =
+        g_strdup_printf ("Cannot read the workbook back: %s (install "
+                         "python3-openpyxl)", g_strstrip (err));
+
+      g_test_skip (reason);
+      return NULL;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("read-xlsx.py failed: %s\n%s", error->message, err);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonObject *
+get_sheet (JsonNode   *root,
+           const char *name)
+{
+  JsonObject *sheets = json_object_get_object_member (
+    json_node_get_object (root), "sheets");
+
+  g_assert_true (json_object_has_member (sheets, name));
+  return json_object_get_object_member (sheets, name);
+}
+
+/* The cell at @ref, or %NULL if it is empty. */
+static JsonObject *
+get_cell (JsonObject *sheet,
+          const char *ref)
+{
+  JsonObject *cells = json_object_get_object_member (sheet, "cells");
+
+  if (!json_object_has_member (cells, ref))
+    return NULL;
+  return json_object_get_object_member (cells, ref);
+}
+
+static const char *
+cell_string (JsonObject *sheet,
+             const char *ref,
+             const char *member)
+{
+  JsonObject *cell = get_cell (sheet, ref);
+
+  g_assert_nonnull (cell);
+  return json_object_get_string_member (cell, member);
+}
+
+/* A text cell: its value is exactly @text and it is stored as a string. */
+static void
+assert_text (JsonObject *sheet,
+             const char *ref,
+             const char *text)
+{
+  g_assert_cmpstr (cell_string (sheet, ref, "type"), ==, "s");
+  g_assert_cmpstr (cell_string (sheet, ref, "value"), ==, text);
+}
+
+static void
+assert_number (JsonObject *sheet,
+               const char *ref,
+               double      value,
+               const char *raw,
+               const char *number_format)
+{
+  JsonObject *cell = get_cell (sheet, ref);
+
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (json_object_get_string_member (cell, "type"), ==, "n");
+  g_assert_cmpfloat (json_object_get_double_member (cell, "value"), ==,
+                     value);
+  if (raw != NULL)
+    g_assert_cmpstr (json_object_get_string_member (cell, "raw"), ==, raw);
+  g_assert_cmpstr (json_object_get_string_member (cell, "number_format"), ==,
+                   number_format);
+}
+
+static void
+assert_date (JsonObject *sheet,
+             const char *ref,
+             const char *iso)
+{
+  g_autofree char *midnight = g_strconcat (iso, "T00:00:00", NULL);
+
+  g_assert_true (json_object_get_boolean_member (get_cell (sheet, ref),
+                                                 "is_date"));
+  g_assert_cmpstr (cell_string (sheet, ref, "value"), ==, midnight);
+  g_assert_cmpstr (cell_string (sheet, ref, "number_format"), ==,
+                   "dd/mm/yyyy");
+}
+
+static gboolean
+cell_bold (JsonObject *sheet,
+           const char *ref)
+{
+  return json_object_get_boolean_member (get_cell (sheet, ref), "bold");
+}
+
+/* Whether any cell of @sheet has exactly @text as its value. */
+static gboolean
+sheet_has_text (JsonObject *sheet,
+                const char *text)
+{
+  JsonObject *cells = json_object_get_object_member (sheet, "cells");
+  g_autoptr (GList) members = json_object_get_members (cells);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *cell = json_object_get_object_member (cells, l->data);
+      JsonNode *value = json_object_get_member (cell, "value");
+
+      if (JSON_NODE_HOLDS_VALUE (value) &&
+          json_node_get_value_type (value) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (value), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const CrXlsxColumn member_columns[] = {
+  { "Name", CR_XLSX_TEXT, 0 },
+  { "Joined", CR_XLSX_DATE, 0 },
+  { "Phone", CR_XLSX_TEXT, 0 },
+  { "Paid", CR_XLSX_MONEY, 0 },
+  { "Meetings", CR_XLSX_INTEGER, 0 },
+  { "Attendance", CR_XLSX_PERCENT, 0 },
+};
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
+  g_autofree char *source = g_build_filename (dir, "Ashbourne Vale.commonroom",
+                                              NULL);
+  g_autofree char *long_text = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  const CrXlsxColumn grant_columns[] = {
+    { "Item", CR_XLSX_TEXT, 40 },
+    { "Amount", CR_XLSX_MONEY, 40 },
+    { "Notes", CR_XLSX_TEXT, 40 },
+  };
+  CrXlsxSheet *sheet, *grants;
+  JsonObject *s, *about, *print, *props;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (text, "Flat 12é, ");
+  long_text = g_string_free (text, FALSE);
+  g_assert_cmpint (g_utf8_strlen (long_text, -1), ==, 300);
+
+  xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+  g_assert_no_error (error);
+  sheet = cr_xlsx_add_sheet (xlsx, "Members",
+                             "Ashbourne Vale TRA — Membership register",
+                             "1 April 2026 to 31 March 2027",
+                             member_columns, G_N_ELEMENTS (member_columns));
+  g_assert_cmpstr (cr_xlsx_sheet_get_name (sheet), ==, "Members");
+
+  cr_xlsx_sheet_add_text (sheet, "Seán O'Brien-Ó Súilleabháin");
+  cr_xlsx_sheet_add_date_iso (sheet, "2024-02-29");
+  cr_xlsx_sheet_add_text (sheet, "+44 7700 900123");
+  cr_xlsx_sheet_add_money (sheet, 123456789);
+  cr_xlsx_sheet_add_integer (sheet, 12);
+  cr_xlsx_sheet_add_percent (sheet, 9, 12);
+  g_assert_true (cr_xlsx_sheet_end_row (sheet));
+
+  cr_xlsx_sheet_add_text (sheet, "=SUM(A1)");
+  cr_xlsx_sheet_add_date_iso (sheet, "2026-04-01");
+  cr_xlsx_sheet_add_text (sheet, "@x");
+  cr_xlsx_sheet_add_money (sheet, -1250);
+  cr_xlsx_sheet_add_integer (sheet, 3);
+  cr_xlsx_sheet_add_percent (sheet, 0, 0);
+  cr_xlsx_sheet_end_row (sheet);
+
+  cr_xlsx_sheet_add_text (sheet, long_text);
+  cr_xlsx_sheet_add_date_iso (sheet, NULL);
+  cr_xlsx_sheet_add_text (sheet, "-5");
+  cr_xlsx_sheet_add_money (sheet, 0);
+  cr_xlsx_sheet_add_integer (sheet, 0);
+  cr_xlsx_sheet_add_percent (sheet, 1, 4);
+  cr_xlsx_sheet_end_row (sheet);
+
+  cr_xlsx_sheet_add_text (sheet, "Zoë d'Arcy");
+  cr_xlsx_sheet_add_date_iso (sheet, "2026-02-30");
+  cr_xlsx_sheet_add_text (sheet, "=1+1");
+  cr_xlsx_sheet_add_money (sheet, 1);
+  cr_xlsx_sheet_add_integer (sheet, 1);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_end_row (sheet);
+
+  cr_xlsx_sheet_begin_totals (sheet, NULL);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_sum (sheet);
+  cr_xlsx_sheet_add_sum (sheet);
+  cr_xlsx_sheet_end_row (sheet);
+  g_assert_cmpuint (cr_xlsx_sheet_get_n_data_rows (sheet), ==, 4);
+  g_assert_cmpint (cr_xlsx_sheet_get_sum (sheet, 3), ==, 123455540);
+  g_assert_cmpint (cr_xlsx_sheet_get_sum (sheet, 4), ==, 16);
+
+  /* Same name again, wide enough to print landscape, no records. */
+  grants = cr_xlsx_add_sheet (xlsx, "members", "Grants", NULL,
+                              grant_columns, G_N_ELEMENTS (grant_columns));
+  g_assert_cmpstr (cr_xlsx_sheet_get_name (grants), ==, "members (2)");
+  cr_xlsx_sheet_begin_totals (grants, "Total spent");
+  cr_xlsx_sheet_add_sum (grants);
+  cr_xlsx_sheet_end_row (grants);
+
+  g_assert_true (cr_xlsx_close (xlsx, source, &error));
+  g_assert_no_error (error);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "register.xlsx");
+
+  root = read_back (path);
+  if (root == NULL)
+    {
+      remove_dir (dir);
+      return;
+    }
+
+  /* Sheets and document properties. */
+  {
+    JsonArray *names = json_object_get_array_member (
+      json_node_get_object (root), "sheet_names");
+
+    g_assert_cmpuint (json_array_get_length (names), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (names, 0), ==, "Members");
+    g_assert_cmpstr (json_array_get_string_element (names, 1), ==,
+                     "members (2)");
+    g_assert_cmpstr (json_array_get_string_element (names, 2), ==, "About");
+  }
+  props = json_object_get_object_member (json_node_get_object (root),
+                                         "properties");
+  g_assert_cmpstr (json_object_get_string_member (props, "title"), ==,
+                   "Membership register");
+  g_assert_cmpstr (json_object_get_string_member (props, "creator"), ==,
+                   "Common Room");
+
+  /* Layout: title, period, bold header frozen below, filter on records. */
+  s = get_sheet (root, "Members");
+  assert_text (s, "A1", "Ashbourne Vale TRA — Membership register");
+  g_assert_true (cell_bold (s, "A1"));
+  assert_text (s, "A2", "1 April 2026 to 31 March 2027");
+  g_assert_null (get_cell (s, "A3"));
+  assert_text (s, "A4", "Name");
+  assert_text (s, "F4", "Attendance");
+  g_assert_true (cell_bold (s, "A4"));
+  g_assert_true (cell_bold (s, "D4"));
+  g_assert_cmpstr (json_object_get_string_member (s, "freeze_panes"), ==,
+                   "A5");
+  g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
+                   "A4:F8");
+
+  /* Text stays text, whatever it looks like. */
+  assert_text (s, "A5", "Seán O'Brien-Ó Súilleabháin");
+  assert_text (s, "C5", "+44 7700 900123");
+  assert_text (s, "A6", "=SUM(A1)");
+  assert_text (s, "C6", "@x");
+  assert_text (s, "A7", long_text);
+  assert_text (s, "C7", "-5");
+  assert_text (s, "A8", "Zoë d'Arcy");
+  assert_text (s, "C8", "=1+1");
+  g_assert_false (cell_bold (s, "A5"));
+
+  /* Dates are dates; a date that does not exist is kept as typed. */
+  assert_date (s, "B5", "2024-02-29");
+  assert_date (s, "B6", "2026-04-01");
+  g_assert_null (get_cell (s, "B7"));
+  assert_text (s, "B8", "2026-02-30");
+
+  /* Money is a number, written as the exact decimal. */
+  assert_number (s, "D5", 1234567.89, "1234567.89", "£#,##0.00");
+  assert_number (s, "D6", -12.5, "-12.5", "£#,##0.00");
+  assert_number (s, "D7", 0, "0", "£#,##0.00");
+  assert_number (s, "D8", 0.01, "0.01", "£#,##0.00");
+  assert_number (s, "E5", 12, "12", "0");
+  assert_number (s, "F5", 0.75, "0.75", "0%");
+  g_assert_null (get_cell (s, "F6"));
+  assert_number (s, "F7", 0.25, "0.25", "0%");
+  g_assert_null (get_cell (s, "F8"));
+
+  /* Totals: formulas that carry their value, outside the filter. */
+  assert_text (s, "A9", "Total");
+  g_assert_true (cell_bold (s, "A9"));
+  g_assert_cmpstr (cell_string (s, "D9", "type"), ==, "f");
+  g_assert_cmpstr (cell_string (s, "D9", "value"), ==, "=SUM(D5:D8)");
+  g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "D9"),
+                                                    "cached"), ==,
+                     1234555.40);
+  g_assert_cmpstr (cell_string (s, "D9", "number_format"), ==, "£#,##0.00");
+  g_assert_true (cell_bold (s, "D9"));
+  g_assert_cmpstr (cell_string (s, "E9", "value"), ==, "=SUM(E5:E8)");
+  g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "E9"),
+                                                    "cached"), ==, 16);
+
+  /* Print setup: A4, one page wide, header row on every page. */
+  print = json_object_get_object_member (s, "print");
+  g_assert_cmpint (json_object_get_int_member (print, "paper_size"), ==, 9);
+  /* The 300-character names make it wider than a portrait page. */
+  g_assert_cmpstr (json_object_get_string_member (print, "orientation"), ==,
+                   "landscape");
+  g_assert_cmpint (json_object_get_int_member (print, "fit_to_width"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (print, "fit_to_height"), ==,
+                   0);
+  g_assert_true (json_object_get_boolean_member (print, "fit_to_page"));
+  g_assert_cmpstr (json_object_get_string_member (print, "print_title_rows"),
+                   ==, "$4:$4");
+  g_assert_nonnull (strstr (json_object_get_string_member (print,
+                                                           "header_center"),
+                            "Membership register"));
+  g_assert_nonnull (strstr (json_object_get_string_member (print,
+                                                           "footer_right"),
+                            "&P"));
+
+  /* A sheet with no records: a plain zero, a filter over the header. */
+  s = get_sheet (root, "members (2)");
+  g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
+                   "A4:C4");
+  assert_text (s, "A5", "Total spent");
+  assert_number (s, "B5", 0, "0", "£#,##0.00");
+  print = json_object_get_object_member (s, "print");
+  g_assert_cmpstr (json_object_get_string_member (print, "orientation"), ==,
+                   "landscape");
+
+  /* The About sheet says where the report came from. */
+  about = get_sheet (root, "About");
+  g_assert_true (sheet_has_text (about, "Ashbourne Vale.commonroom"));
+  g_assert_true (sheet_has_text (about, source));
+  g_assert_true (sheet_has_text (about, association));
+  g_assert_true (sheet_has_text (about, "Membership register"));
+  g_assert_true (sheet_has_text (about, "Common Room " PACKAGE_VERSION));
+  g_assert_true (sheet_has_text (about, "Rows in “Members”"));
+  print = json_object_get_object_member (about, "print");
+  g_assert_cmpstr (json_object_get_string_member (print, "orientation"), ==,
+                   "portrait");
+
+  remove_dir (dir);
+}
+
+static void
+test_sheet_names (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Grants 2026/27", "Grants 2026-27" },
+    { "[Q1]: a*b?c\\d", "-Q1-- a-b-c-d" },
+    { "'Quoted'", "Quoted" },
+    { "", "Sheet" },
+    { NULL, "Sheet" },
+    { "   ", "Sheet" },
+    { "history", "history (1)" },
+    { "Attendance register for the whole estate", "Attendance register for the who" },
+    { "Minutes of the Ashbour tenants' meeting", "Minutes of the Ashbour tenants" },
+    { "Emoji 🏠 in a long sheet name here", "Emoji 🏠 in a long sheet name h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = cr_xlsx_sanitize_sheet_name (cases[i].in);
+
+      g_assert_cmpstr (name, ==, cases[i].out);
+      g_assert_cmpint (g_utf8_strlen (name, -1), <=, 31);
+    }
+}
+
+static void
+test_no_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing", "report.xlsx",
+                                            NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr (GError) error = NULL;
+  CrXlsx *xlsx;
+
+  xlsx = cr_xlsx_new (path, association, "Grants", &error);
+  g_assert_null (xlsx);
+  g_assert_error (error, CR_XLSX_ERROR, CR_XLSX_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "report.xlsx"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  remove_dir (dir);
+}
+
+static void
+write_old_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, "the report from last year", -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_old_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the report from last year");
+}
+
+static void
+write_rows (CrXlsxSheet *sheet,
+            guint        n_rows)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Member number %u", i);
+
+      cr_xlsx_sheet_add_text (sheet, name);
+      cr_xlsx_sheet_add_date_iso (sheet, "2026-05-01");
+      cr_xlsx_sheet_add_text (sheet, "07700 900123");
+      cr_xlsx_sheet_add_money (sheet, i * 100);
+      cr_xlsx_sheet_add_integer (sheet, i);
+      cr_xlsx_sheet_add_percent (sheet, i % 10, 10);
+      if (!cr_xlsx_sheet_end_row (sheet))
+        break;
+    }
+}
+
+/* Abandoning a report (an error while reading the store, a cancel) leaves
+ * an older export where it was and no temporary behind. */
+static void
+test_abandon_keeps_existing (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr (GError) error = NULL;
+  CrXlsx *xlsx;
+  CrXlsxSheet *sheet;
+
+  write_old_file (path);
+  xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+  g_assert_no_error (error);
+  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
+                             member_columns, G_N_ELEMENTS (member_columns));
+  write_rows (sheet, 100);
+  listing = list_dir (dir);
+  g_assert_true (g_str_has_prefix (listing, ".register.xlsx."));
+  cr_xlsx_free (xlsx);
+
+  assert_old_file (path);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "register.xlsx");
+
+  remove_dir (dir);
+}
+
+/* Saving over an earlier export, as a Save dialog allows, replaces it. */
+static void
+test_replace_existing (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  gsize length = 0;
+
+  write_old_file (path);
+  xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+  g_assert_no_error (error);
+  write_rows (cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
+                                 member_columns,
+                                 G_N_ELEMENTS (member_columns)), 10);
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 4, "PK\003\004", 4);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "register.xlsx");
+
+  remove_dir (dir);
+}
+
+/* A disk that fills up while a report is written: the error says so, the
+ * earlier export survives, nothing is left behind. The full disk is a file
+ * size limit set in a child process. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CrXlsx) xlsx = NULL;
+      struct rlimit limit = { 256 * 1024, 256 * 1024 };
+      const char *child_dir = g_getenv ("CR_TEST_XLSX_DIR");
+
+      path = g_build_filename (child_dir, "register.xlsx", NULL);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+      g_assert_no_error (error);
+      write_rows (cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
+                                     member_columns,
+                                     G_N_ELEMENTS (member_columns)), 20000);
+      g_assert_false (cr_xlsx_close (xlsx, NULL, &error));
+      g_assert_error (error, CR_XLSX_ERROR, CR_XLSX_ERROR_NO_SPACE);
+      g_assert_nonnull (strstr (error->message, "register.xlsx"));
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+      return;
+    }
+
+  dir = make_dir ();
+  path = g_build_filename (dir, "register.xlsx", NULL);
+  write_old_file (path);
+  g_setenv ("CR_TEST_XLSX_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  assert_old_file (path);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "register.xlsx");
+
+  remove_dir (dir);
+}
+
+/* Rows go to disk as they are finished, so memory stays flat; this only
+ * checks that a larger sheet round-trips its counts and totals. */
+static void
+test_many_rows (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  CrXlsxSheet *sheet;
+  JsonObject *s;
+
+  xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+  g_assert_no_error (error);
+  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
+                             member_columns, G_N_ELEMENTS (member_columns));
+  write_rows (sheet, 2000);
+  cr_xlsx_sheet_begin_totals (sheet, NULL);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_sum (sheet);
+  cr_xlsx_sheet_add_sum (sheet);
+  cr_xlsx_sheet_end_row (sheet);
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  root = read_back (path);
+  if (root != NULL)
+    {
+      s = get_sheet (root, "Members");
+      g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
+                       "A4:F2004");
+      g_assert_cmpstr (cell_string (s, "D2005", "value"), ==,
+                       "=SUM(D5:D2004)");
+      /* 100 * (0 + 1 + … + 1999) pence. */
+      g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "D2005"),
+                                                        "cached"), ==,
+                         1999000.0);
+      g_assert_true (sheet_has_text (get_sheet (root, "About"), "(none)"));
+    }
+
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = g_dir_make_tmp ("cr-test-xlsx-cache-XXXXXX", NULL);
+  g_autofree char *scratch = NULL;
+  int status;
+
+  /* Keep libxlsxwriter's scratch folder (under the user cache dir) out of
+   * the real home. Set before GLib first reads it. */
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/xlsx/round-trip", test_round_trip);
+  g_test_add_func ("/report/xlsx/sheet-names", test_sheet_names);
+  g_test_add_func ("/report/xlsx/no-folder", test_no_folder);
+  g_test_add_func ("/report/xlsx/abandon-keeps-existing",
+                   test_abandon_keeps_existing);
+  g_test_add_func ("/report/xlsx/replace-existing", test_replace_existing);
+  g_test_add_func ("/report/xlsx/disk-full", test_disk_full);
+  g_test_add_func ("/report/xlsx/many-rows", test_many_rows);
+
+  status = g_test_run ();
+
+  /* The scratch files are unlinked as soon as they are made, so the
+   * folder must be empty again: any leftover makes this fail. */
+  scratch = g_build_filename (cache, "commonroom", "tmp", NULL);
+  if (g_file_test (scratch, G_FILE_TEST_IS_DIR) && g_rmdir (scratch) != 0)
+    {
+      g_printerr ("# scratch files left in %s\n", scratch);
+      return 1;
+    }
+  g_clear_pointer (&scratch, g_free);
+  scratch = g_build_filename (cache, "commonroom", NULL);
+  g_rmdir (scratch);
+  g_rmdir (cache);
+  return status;
+}
