@@ -364,6 +364,123 @@ test_erase (Fixture       *f,
   g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
 }
 
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "members", name, NULL);
+}
+
+/* The people in the file as "Family, Given|postcode|joined" lines, sorted. */
+static char *
+register_of (Fixture *f)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "json", NULL), ==, 0);
+  array = parse_array (f->out, parser);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s",
+                                               json_object_get_string_member (o, "name"),
+                                               json_object_get_string_member_with_default (o, "postcode", ""),
+                                               json_object_get_string_member_with_default (o, "joined", "")));
+    }
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+test_import_members (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *basic = fixture ("basic.csv");
+  g_autofree char *semicolon = fixture ("semicolon-bom.csv");
+  g_autofree char *cp1252 = fixture ("windows-1252.csv");
+  g_autofree char *tabs = fixture ("tabs.tsv");
+  g_autofree char *people = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Import TRA", NULL), ==, 0);
+
+  /* A dry run changes nothing. */
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", basic, "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Would add 5 people"));
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", basic, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Added 5 people"));
+
+  people = register_of (f);
+  /* A quoted name with a comma is "Family, Given"; doubled quotes, CRLF, an
+   * address with a line break, lower-case postcodes, both date forms, and
+   * an empty Joined (today) all come through. */
+  g_assert_nonnull (strstr (people, "Seán Ó Súilleabháin|AV1 2BC|2019-06-30"));
+  g_assert_nonnull (strstr (people, "Kwame Mensah|AV1 2BD|2021-02-03"));
+  g_assert_nonnull (strstr (people, "Dolores \"Lola\" D’Souza|AV2 7QX|2026-11-22"));
+  g_assert_nonnull (strstr (people, "Jan van der Berg|AV3 1AA|2024-09-01"));
+  g_clear_pointer (&people, g_free);
+
+  /* Semicolons with a BOM, Windows-1252, tabs. */
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", semicolon, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Added 3 people"));
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", cp1252, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", tabs, NULL), ==, 0);
+  people = register_of (f);
+  g_assert_nonnull (strstr (people, "Aoife Byrne|AV2 7QX|2026-11-22"));
+  g_assert_nonnull (strstr (people, "Zoë Nowak|AV1 6FB|2020-02-29"));
+  g_assert_nonnull (strstr (people, "Renée François|AV2 1QT|"));
+  g_assert_nonnull (strstr (people, "Peter O’Neill|AV4 1AB|"));
+  g_assert_nonnull (strstr (people, "Lin Zhou|AV1 2BD|"));
+
+  /* Importing the same file again adds nobody. */
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", basic, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Added 0 people"));
+  g_assert_nonnull (strstr (f->out, "5 were already in the register"));
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "json", NULL), ==, 0);
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+
+    g_assert_cmpuint (json_array_get_length (parse_array (f->out, parser)), ==, 12);
+  }
+}
+
+static void
+test_import_members_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *bad = fixture ("bad-rows.csv");
+  g_autofree char *no_names = fixture ("no-names.csv");
+  g_autofree char *unterminated = fixture ("unterminated.csv");
+  g_autofree char *missing = fixture ("no-such-file.csv");
+  g_autofree char *bad_line3 = NULL;
+  g_autofree char *bad_line5 = NULL;
+  g_autoptr (GBytes) before = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "20", NULL), ==, 0);
+  before = read_bytes (f->path);
+
+  /* Both bad rows are named, with their lines; nothing goes in. */
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", bad, NULL), ==, 1);
+  bad_line3 = g_strconcat (bad, ":3: “31/02/2021” is not a date", NULL);
+  bad_line5 = g_strconcat (bad, ":5: “zoe at example.org” doesn’t look like an email", NULL);
+  g_assert_nonnull (strstr (f->err, bad_line3));
+  g_assert_nonnull (strstr (f->err, bad_line5));
+  g_assert_nonnull (strstr (f->err, "Nothing was imported"));
+  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", no_names, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "No column holds names"));
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", unterminated, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, ":3:"));
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", missing, NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "nonsense", bad, NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", "--help", NULL), ==, 0);
+  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +499,8 @@ main (int    argc,
   ADD ("/cli/verify/damaged", test_verify_damaged);
   ADD ("/cli/locked", test_locked);
   ADD ("/cli/erase", test_erase);
+  ADD ("/cli/import/members", test_import_members);
+  ADD ("/cli/import/refused", test_import_members_refused);
 
 #undef ADD
 

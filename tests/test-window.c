@@ -7,6 +7,8 @@
 #include "cr-demo.h"
 #include "cr-people-model.h"
 #include "cr-store-people.h"
+#include "cr-import-dialog.h"
+#include "cr-member-import.h"
 #include "cr-person-editor.h"
 #include "cr-store-conduct.h"
 #include "cr-window.h"
@@ -605,6 +607,76 @@ test_window_add_person (void)
 }
 
 static void
+test_window_import (void)
+{
+  g_autofree char *path = tmp_path ("import.commonroom");
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "members",
+                                                "bad-rows.csv", NULL);
+  g_autofree char *basic = g_test_build_filename (G_TEST_DIST, "data", "members",
+                                                  "basic.csv", NULL);
+  g_autofree char *not_csv = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "members", "not-a-csv.xlsx",
+                                                    NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrImportDialog *dialog;
+  CrMembersPage *page;
+  CrWindow *window;
+  guint before;
+
+  make_demo (path, 20);
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  page = cr_window_get_members_page (window);
+  before = cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page)));
+
+  /* Problem rows are listed with their lines; Import stays off. */
+  dialog = CR_IMPORT_DIALOG (cr_members_page_import_file (page, bad));
+  g_assert_nonnull (dialog);
+  settle (window);
+  g_assert_cmpuint (cr_import_dialog_get_n_problems (dialog), ==, 2);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Line 3"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "Line 5"));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "2 rows need correcting"));
+  screenshot (GTK_WIDGET (dialog), "import-problems");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
+                  cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page))) != before);
+  /* Telling it the email column is not to be imported clears one. */
+  cr_import_dialog_set_column (dialog, 2, CR_MEMBER_FIELD_IGNORE);
+  settle (window);
+  g_assert_cmpuint (cr_import_dialog_get_n_problems (dialog), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A good file: counted, then imported. */
+  dialog = CR_IMPORT_DIALOG (cr_members_page_import_file (page, basic));
+  settle (window);
+  g_assert_cmpuint (cr_import_dialog_get_n_problems (dialog), ==, 0);
+  g_assert_cmpuint (cr_import_dialog_get_n_to_add (dialog), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "5 people will be added"));
+  screenshot (GTK_WIDGET (dialog), "import-ready");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  settle (window);
+  g_assert_cmpuint (cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page))),
+                    ==, before + 5);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Added 5 people"));
+
+  /* Again: nobody twice. */
+  dialog = CR_IMPORT_DIALOG (cr_members_page_import_file (page, basic));
+  settle (window);
+  g_assert_cmpuint (cr_import_dialog_get_n_to_add (dialog), ==, 0);
+  g_assert_cmpuint (cr_import_dialog_get_n_present (dialog), ==, 5);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A workbook not saved as CSV is refused with a word of advice. */
+  g_assert_null (cr_members_page_import_file (page, not_csv));
+  settle (window);
+  g_assert_nonnull (find_dialog ());
+  close_dialogs ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_saved (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
@@ -655,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
   g_test_add_func ("/window/add-person", test_window_add_person);
+  g_test_add_func ("/window/import", test_window_import);
 
   ret = g_test_run ();
 

@@ -13,6 +13,7 @@
 #include "cr-members-page.h"
 
 #include "cr-group.h"
+#include "cr-import-dialog.h"
 #include "cr-people-model.h"
 #include "cr-person-editor.h"
 #include "cr-person.h"
@@ -464,6 +465,131 @@ row_activated (GtkColumnView *view,
   open_editor (self, person);
 }
 
+static void
+show_message (CrMembersPage *self,
+              const char    *heading,
+              const char    *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close",
+                                   _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+imported (CrImportDialog *dialog,
+          guint           added,
+          CrMembersPage  *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->model != NULL && !cr_people_model_reload (self->model, &error))
+    g_warning ("Could not reread the register: %s", error->message);
+  load_groups (self);
+  update_state (self);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u person",
+                                        "Added %u people", added),
+                           added);
+  show_toast (self, adw_toast_new (title));
+}
+
+/**
+ * cr_members_page_import_file:
+ * @path: a CSV file
+ *
+ * Opens the import preview for @path, or explains why the file can't be
+ * read.
+ *
+ * Returns: (transfer none) (nullable): the preview dialog
+ */
+GtkWindow *
+cr_members_page_import_file (CrMembersPage *self,
+                             const char    *path)
+{
+  g_autoptr (GError) error = NULL;
+  CrImportDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (CR_IS_MEMBERS_PAGE (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = cr_import_dialog_new (self->store, path, &error);
+  if (dialog == NULL)
+    {
+      show_message (self, _("This File Can’t Be Imported"), error->message);
+      return NULL;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 CrMembersPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        cr_members_page_import_file (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * cr_members_page_import:
+ *
+ * Asks for a CSV file, then shows what importing it would do.
+ */
+void
+cr_members_page_import (CrMembersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import Members"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cr_members_page_import (CR_MEMBERS_PAGE (widget));
+}
+
 /**
  * cr_members_page_edit_person:
  * @person: (nullable): someone in the register, or %NULL for a new person
@@ -603,6 +729,8 @@ cr_members_page_class_init (CrMembersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_install_action (widget_class, "members.add", NULL,
                                    add_action);
+  gtk_widget_class_install_action (widget_class, "members.import", NULL,
+                                   import_action);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, status_changed);
   gtk_widget_class_bind_template_callback (widget_class, group_changed);
@@ -692,6 +820,8 @@ cr_members_page_set_store (CrMembersPage *self,
   load_groups (self);
   update_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add",
+                                 store != NULL && cr_store_is_writable (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import",
                                  store != NULL && cr_store_is_writable (store));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

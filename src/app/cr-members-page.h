@@ -25,5 +25,8 @@ void           cr_members_page_search    (CrMembersPage *self,
                                           const char    *text);
 GtkWindow     *cr_members_page_edit_person (CrMembersPage *self,
                                             CrPerson      *person);
+void           cr_members_page_import    (CrMembersPage *self);
+GtkWindow     *cr_members_page_import_file (CrMembersPage *self,
+                                            const char    *path);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "init", cr_cli_init, N_("Create a new association file") },
   { "demo", cr_cli_demo, N_("Fill a new file with made-up data to try things out") },
   { "members", cr_cli_members, N_("List the people in the register") },
+  { "import", cr_cli_import, N_("Add people from a spreadsheet saved as CSV") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
   { "erase", cr_cli_erase, N_("Erase one person’s details for good") },

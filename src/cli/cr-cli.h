@@ -48,5 +48,6 @@ int       cr_cli_backup  (CrCli *cli, int argc, char **argv);
 int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
 int       cr_cli_members (CrCli *cli, int argc, char **argv);
 int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
+int       cr_cli_import  (CrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -472,7 +472,10 @@ apply_pragmas (sqlite3     *db,
                "PRAGMA synchronous = FULL;"
                "PRAGMA foreign_keys = ON;"
                "PRAGMA secure_delete = ON;"
-               "PRAGMA cache_size = -16384;",
+               "PRAGMA cache_size = -16384;"
+               /* Statement journals and sorts stay in memory: on disk, each
+                * insert inside a long transaction opened and closed one. */
+               "PRAGMA temp_store = MEMORY;",
                _("opening the file"), error);
 }
 
