@@ -28,21 +28,34 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "tra.commonroom", NULL);
   g_setenv ("CR_TODAY", "2026-11-22", TRUE);
   g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", f->dir, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->out);
@@ -481,6 +494,143 @@ test_import_members_refused (Fixture       *f,
   g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
 }
 
+/* Reads a workbook back with openpyxl (tests/read-xlsx.py), as JSON. */
+static JsonObject *
+read_workbook (const char *path,
+               JsonParser *parser)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "read-xlsx.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_message ("%s", err);
+      return NULL;
+    }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The row (1-based) whose column A holds @family, or 0. */
+static guint
+row_of (JsonObject *cells,
+        const char *family)
+{
+  for (guint r = 5; r < 10000; r++)
+    {
+      g_autofree char *ref = g_strdup_printf ("A%u", r);
+      JsonObject *cell;
+
+      if (!json_object_has_member (cells, ref))
+        return 0;
+      cell = json_object_get_object_member (cells, ref);
+      if (g_strcmp0 (json_object_get_string_member (cell, "value"), family) == 0)
+        return r;
+    }
+  return 0;
+}
+
+static JsonObject *
+cell_at (JsonObject *cells,
+         char        column,
+         guint       row)
+{
+  g_autofree char *ref = g_strdup_printf ("%c%u", column, row);
+
+  return json_object_has_member (cells, ref)
+         ? json_object_get_object_member (cells, ref) : NULL;
+}
+
+static void
+test_export_members (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *basic = fixture ("basic.csv");
+  g_autofree char *xlsx = g_build_filename (f->dir, "register.xlsx", NULL);
+  g_autofree char *bare = g_build_filename (f->dir, "no-contact.xlsx", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser2 = json_parser_new ();
+  JsonObject *book, *sheet, *cells, *cell;
+  guint row;
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("Debian's python3 with python3-openpyxl is needed to read workbooks");
+      return;
+    }
+  g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Export TRA", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "members", basic, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "export", "members", "--output", xlsx, NULL), ==, 0);
+
+  book = read_workbook (xlsx, parser);
+  if (book == NULL)
+    {
+      g_test_skip ("openpyxl could not be imported by /usr/bin/python3");
+      return;
+    }
+  sheet = json_object_get_object_member (json_object_get_object_member (book, "sheets"), "Register");
+  cells = json_object_get_object_member (sheet, "cells");
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'A', 1), "value"), ==,
+                   "Export TRA: membership register");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "freeze_panes"), ==, "A5");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "auto_filter"), ==, "A4:N9");
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'G', 4), "value"), ==, "Email");
+
+  /* Accents, a line break inside an address, a +44 number: all text. */
+  row = row_of (cells, "Ó Súilleabháin");
+  g_assert_cmpuint (row, >, 0);
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'B', row), "value"), ==, "Seán");
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'C', row), "value"), ==,
+                   "Flat 3\nBirch House");
+  cell = cell_at (cells, 'M', row);
+  g_assert_true (json_object_get_boolean_member (cell, "is_date"));
+  g_assert_cmpstr (json_object_get_string_member (cell, "number_format"), ==, "dd/mm/yyyy");
+  g_assert_cmpstr (json_object_get_string_member (cell, "value"), ==, "2019-06-30T00:00:00");
+  row = row_of (cells, "Mensah");
+  cell = cell_at (cells, 'F', row);
+  g_assert_cmpstr (json_object_get_string_member (cell, "value"), ==, "+44 7700 900123");
+  g_assert_cmpstr (json_object_get_string_member (cell, "type"), ==, "s");
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'G', row), "value"), ==,
+                   "k.mensah@example.org");
+  g_assert_true (json_object_has_member (json_object_get_object_member (book, "sheets"), "About"));
+
+  /* Without contact details: no phone, no email, anywhere. */
+  g_assert_cmpint (run (f, "--file", f->path, "export", "members", "--no-contact",
+                        "--output", bare, NULL), ==, 0);
+  book = read_workbook (bare, parser2);
+  sheet = json_object_get_object_member (json_object_get_object_member (book, "sheets"), "Register");
+  cells = json_object_get_object_member (sheet, "cells");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "auto_filter"), ==, "A4:J9");
+  {
+    g_autoptr (GList) refs = json_object_get_members (cells);
+
+    for (GList *l = refs; l != NULL; l = l->next)
+      {
+        const char *value = json_object_get_string_member (json_object_get_object_member (cells, l->data), "value");
+
+        g_assert_null (strstr (value ? value : "", "@example.org"));
+        g_assert_null (strstr (value ? value : "", "7700"));
+      }
+  }
+
+  /* Wrong usage and a bad group are refused; no file is left. */
+  g_assert_cmpint (run (f, "--file", f->path, "export", "members", NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "export", "nonsense", "--output", xlsx, NULL), ==, 2);
+  g_assert_cmpint (run (f, "--file", f->path, "export", "members", "--group", "No Such Group",
+                        "--output", "/nonexistent/x.xlsx", NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", f->path, "export", "members",
+                        "--output", "/nonexistent/folder/x.xlsx", NULL), ==, 1);
+  g_assert_false (g_file_test ("/nonexistent/folder/x.xlsx", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +651,7 @@ main (int    argc,
   ADD ("/cli/erase", test_erase);
   ADD ("/cli/import/members", test_import_members);
   ADD ("/cli/import/refused", test_import_members_refused);
+  ADD ("/cli/export/members", test_export_members);
 
 #undef ADD
 

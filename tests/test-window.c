@@ -667,6 +667,20 @@ test_window_import (void)
   g_assert_cmpuint (cr_import_dialog_get_n_present (dialog), ==, 5);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* The register goes out as a workbook from the same page. */
+  {
+    g_autofree char *xlsx = tmp_path ("register.xlsx");
+
+    g_assert_true (cr_members_page_export_file (page, xlsx, FALSE));
+    settle (window);
+    g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (cr_members_page_export_file (page, "/nonexistent/dir/r.xlsx",
+                                                 FALSE));
+    settle (window);
+    g_assert_nonnull (find_dialog ());
+    close_dialogs ();
+  }
+
   /* A workbook not saved as CSV is refused with a word of advice. */
   g_assert_null (cr_members_page_import_file (page, not_csv));
   settle (window);

@@ -14,6 +14,7 @@
 
 #include "cr-group.h"
 #include "cr-import-dialog.h"
+#include "cr-report-members.h"
 #include "cr-people-model.h"
 #include "cr-person-editor.h"
 #include "cr-person.h"
@@ -588,6 +589,149 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   cr_members_page_import (CR_MEMBERS_PAGE (widget));
+}
+
+/**
+ * cr_members_page_export_file:
+ * @path: the workbook to write
+ * @contact: whether to include phone numbers, emails and consent
+ *
+ * Writes the membership register as the window's Export does, and says
+ * how it went in a toast or a dialog.
+ *
+ * Returns: whether the workbook was written
+ */
+gboolean
+cr_members_page_export_file (CrMembersPage *self,
+                             const char    *path,
+                             gboolean       contact)
+{
+  CrMembersReportOptions options = { .contact = contact };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrGroup) group = NULL;
+
+  g_return_val_if_fail (CR_IS_MEMBERS_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  /* The group chosen in the filter is the one exported. */
+  group = g_list_model_get_item (G_LIST_MODEL (self->groups),
+                                 gtk_drop_down_get_selected (self->group_dropdown));
+  options.group_id = group ? cr_group_get_id (group) : 0;
+
+  if (!cr_report_members (self->store, path, &options, &error))
+    {
+      show_message (self, _("The Register Was Not Saved"), error->message);
+      return FALSE;
+    }
+  {
+    g_autofree char *base = g_filename_display_basename (path);
+    g_autofree char *title = g_strdup_printf (_("Saved “%s”"), base);
+
+    show_toast (self, adw_toast_new (title));
+  }
+  return TRUE;
+}
+
+static void
+export_chosen (GtkNativeDialog *chooser,
+               int              response,
+               CrMembersPage   *self)
+{
+  gboolean contact = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "contact"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL && !g_str_has_suffix (path, ".xlsx"))
+        {
+          char *with = g_strconcat (path, ".xlsx", NULL);
+
+          g_free (path);
+          path = with;
+        }
+      if (path != NULL)
+        cr_members_page_export_file (self, path, contact);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 CrMembersPage    *self)
+{
+  GtkSwitch *contact = g_object_get_data (G_OBJECT (dialog), "contact");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export") || self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Membership Register"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  /* Translators: the file name offered for the register; keep .xlsx */
+  name = g_strdup_printf (_("%s membership register.xlsx"),
+                          cr_store_get_association_name (self->store));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "contact",
+                     GINT_TO_POINTER (gtk_switch_get_active (contact)));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cr_members_page_export:
+ *
+ * Asks whether contact details go in, then where to save the register.
+ */
+void
+cr_members_page_export (CrMembersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *row, *contact, *list;
+
+  g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Export the Membership Register"),
+                                   _("An Excel workbook of everyone in the "
+                                     "register, or of the group chosen in the "
+                                     "filter, in the format councils ask for."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Include phone numbers and emails"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Leave off for a register that leaves the "
+                                 "association"));
+  contact = gtk_switch_new ();
+  gtk_widget_set_valign (contact, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), contact);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), contact);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  g_object_set_data (G_OBJECT (dialog), "contact", contact);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

@@ -26,6 +26,10 @@ void           cr_members_page_search    (CrMembersPage *self,
 GtkWindow     *cr_members_page_edit_person (CrMembersPage *self,
                                             CrPerson      *person);
 void           cr_members_page_import    (CrMembersPage *self);
+void           cr_members_page_export    (CrMembersPage *self);
+gboolean       cr_members_page_export_file (CrMembersPage *self,
+                                            const char    *path,
+                                            gboolean       contact);
 GtkWindow     *cr_members_page_import_file (CrMembersPage *self,
                                             const char    *path);
 

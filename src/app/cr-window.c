@@ -196,6 +196,7 @@ update_actions (CrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-file", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members",
                                  open && cr_store_is_writable (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", !self->busy);
@@ -776,6 +777,19 @@ import_members_action (GtkWidget  *widget,
   cr_members_page_import (self->members_page);
 }
 
+static void
+export_members_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, "members");
+  cr_members_page_export (self->members_page);
+}
+
 /* GObject */
 
 static gboolean
@@ -896,6 +910,8 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.import-members", NULL,
                                    import_members_action);
+  gtk_widget_class_install_action (widget_class, "win.export-members", NULL,
+                                   export_members_action);
 }
 
 static void

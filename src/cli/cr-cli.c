@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "demo", cr_cli_demo, N_("Fill a new file with made-up data to try things out") },
   { "members", cr_cli_members, N_("List the people in the register") },
   { "import", cr_cli_import, N_("Add people from a spreadsheet saved as CSV") },
+  { "export", cr_cli_export, N_("Write a report for the council as Excel") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
   { "erase", cr_cli_erase, N_("Erase one person’s details for good") },

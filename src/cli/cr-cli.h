@@ -49,5 +49,6 @@ int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
 int       cr_cli_members (CrCli *cli, int argc, char **argv);
 int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
 int       cr_cli_import  (CrCli *cli, int argc, char **argv);
+int       cr_cli_export  (CrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -125,7 +125,9 @@ static gboolean
 is_workbook (const guchar *data,
              gsize         len)
 {
-  static const guchar ole2[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+  static const guchar ole2[] = {
+    0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
+  };
 
   return (len >= 4 && memcmp (data, "PK\003\004", 4) == 0) ||
          (len >= 4 && memcmp (data, "PK\005\006", 4) == 0) ||
