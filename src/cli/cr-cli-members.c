@@ -8,6 +8,7 @@
 
 #include "cr-cli.h"
 
+#include "cr-csv.h"
 #include "cr-store-people.h"
 
 #include <glib/gi18n.h>
@@ -39,24 +40,18 @@ print_padded (const char *text,
     fputc (' ', stdout);
 }
 
+/* Through the CSV writer the importer's counterpart uses: quoted where
+ * needed, and a name like "=HYPERLINK(…)" can't run as a formula when the
+ * list is opened in a spreadsheet. */
 static void
 print_csv_field (const char *text,
                  gboolean    last)
 {
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      fputc ('"', stdout);
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            fputc ('"', stdout);
-          fputc (*p, stdout);
-        }
-      fputc ('"', stdout);
-    }
-  else
-    fputs (text, stdout);
-  fputc (last ? '\n' : ',', stdout);
+  g_autoptr (GString) field = g_string_new (NULL);
+
+  cr_csv_append_field (field, text, ',');
+  g_string_append_c (field, last ? '\n' : ',');
+  fputs (field->str, stdout);
 }
 
 static gboolean
