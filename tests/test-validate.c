@@ -74,9 +74,10 @@ test_email (void)
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *tidy = cr_validate_email (good[i], &error);
+      g_autofree char *expected = g_strstrip (g_strdup (good[i]));
 
       g_assert_no_error (error);
-      g_assert_cmpstr (tidy, ==, g_strstrip (g_strdup (good[i])));
+      g_assert_cmpstr (tidy, ==, expected);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
