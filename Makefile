@@ -36,8 +36,10 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(MESON_TEST) -C $(ASANDIR) --no-suite gtk
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(HEADLESS) $(MESON_TEST) -C $(ASANDIR) --suite gtk
 
+# Benchmarks print their figures beside a bare baseline; the window's needs
+# a display, so all run under the same private X server as the GTK tests.
 bench: build
-	meson test -C $(BUILDDIR) --benchmark --verbose
+	$(HEADLESS) meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
 	rm -rf $(BUILDDIR) $(ASANDIR)

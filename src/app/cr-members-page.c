@@ -929,10 +929,27 @@ void
 cr_members_page_set_store (CrMembersPage *self,
                            CrStore       *store)
 {
+  cr_members_page_set_store_with_model (self, store, NULL);
+}
+
+/**
+ * cr_members_page_set_store_with_model:
+ * @store: (nullable): the open file, or %NULL when it closes
+ * @model: (nullable): the register of @store, already read (in a worker
+ *   thread, say); %NULL to read it here
+ *
+ * Shows the people of @store.
+ */
+void
+cr_members_page_set_store_with_model (CrMembersPage *self,
+                                      CrStore       *store,
+                                      CrPeopleModel *model)
+{
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
   g_return_if_fail (store == NULL || CR_IS_STORE (store));
+  g_return_if_fail (model == NULL || cr_people_model_get_store (model) == store);
 
   if (self->store == store)
     return;
@@ -946,9 +963,14 @@ cr_members_page_set_store (CrMembersPage *self,
 
   if (store != NULL)
     {
-      self->model = cr_people_model_new (store);
-      if (!cr_people_model_reload (self->model, &error))
-        g_warning ("Could not list people: %s", error->message);
+      if (model != NULL)
+        self->model = g_object_ref (model);
+      else
+        {
+          self->model = cr_people_model_new (store);
+          if (!cr_people_model_reload (self->model, &error))
+            g_warning ("Could not list people: %s", error->message);
+        }
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (on_items_changed), self, 0);
       /* A new file starts unfiltered. */

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "cr-people-model.h"
 #include "cr-person.h"
 #include "cr-store.h"
 
@@ -19,6 +20,9 @@ G_DECLARE_FINAL_TYPE (CrMembersPage, cr_members_page, CR, MEMBERS_PAGE,
 CrMembersPage *cr_members_page_new       (void);
 void           cr_members_page_set_store (CrMembersPage *self,
                                           CrStore       *store);
+void           cr_members_page_set_store_with_model (CrMembersPage *self,
+                                                     CrStore       *store,
+                                                     CrPeopleModel *model);
 GListModel    *cr_members_page_get_model (CrMembersPage *self);
 void           cr_members_page_focus_search (CrMembersPage *self);
 void           cr_members_page_search    (CrMembersPage *self,
