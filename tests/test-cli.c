@@ -111,7 +111,7 @@ test_help (Fixture       *f,
   static const char *const commands[][2] = {
     { "init", NULL }, { "demo", NULL }, { "members", "list" },
     { "backup", NULL }, { "verify", NULL }, { "members", NULL },
-    { "erase", NULL },
+    { "erase", NULL }, { "restore", NULL },
   };
 
   g_assert_cmpint (run (f, "--help", NULL), ==, 0);
@@ -631,6 +631,34 @@ test_export_members (Fixture       *f,
   g_assert_false (g_file_test ("/nonexistent/folder/x.xlsx", G_FILE_TEST_EXISTS));
 }
 
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.commonroom", NULL);
+  g_autoptr (GBytes) before = NULL;
+
+  g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "8", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "restore", "--list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "no automatic backups"));
+  g_assert_cmpint (run (f, "--file", f->path, "backup", "--output", copy, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "erase", "1", NULL), ==, 0);
+
+  g_assert_cmpint (run (f, "--file", f->path, "restore", copy, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "members", "list", "--format", "csv", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "Former member #1"));
+  g_assert_cmpint (run (f, "--file", f->path, "restore", "--list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "before restore"));
+
+  /* Refusals leave the file as it was. */
+  before = read_bytes (f->path);
+  g_assert_cmpint (run (f, "--file", f->path, "restore", f->path, NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", f->path, "restore", "/nonexistent.commonroom", NULL), ==, 1);
+  g_assert_cmpint (run (f, "--file", f->path, "restore", NULL), ==, 2);
+  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -649,6 +677,7 @@ main (int    argc,
   ADD ("/cli/verify/damaged", test_verify_damaged);
   ADD ("/cli/locked", test_locked);
   ADD ("/cli/erase", test_erase);
+  ADD ("/cli/restore", test_restore);
   ADD ("/cli/import/members", test_import_members);
   ADD ("/cli/import/refused", test_import_members_refused);
   ADD ("/cli/export/members", test_export_members);

@@ -1074,6 +1074,165 @@ test_conduct_and_erase (Fixture       *f,
   g_assert_true (cr_store_verify (f->path, &error));
 }
 
+static guint
+count_files (const char *dir,
+             const char *suffix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}
+
+static void
+test_backup_rotation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  static const char *const old[] = {
+    "2025-01-03 100000 on close.commonroom",
+    "2025-01-20 100000 on close.commonroom",
+    "2025-02-07 100000 on close.commonroom",
+    "2025-02-08 100000 on close.commonroom",
+    "2025-02-09 100000 on close.commonroom",
+    "2025-03-01 100000 before update to version 3.commonroom",
+  };
+
+  make_demo (f->path, 5);
+  dir = cr_store_get_backup_dir (f->path);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, old[i], NULL);
+
+      g_assert_true (g_file_set_contents (p, "x", 1, NULL));
+    }
+
+  /* Twelve edited sessions: ten newest kept, and one a month before. */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autoptr (CrStore) store = cr_store_open (f->path,
+                                                 CR_STORE_OPEN_READ_WRITE,
+                                                 &error);
+      g_assert_no_error (error);
+      add_person (store, "Rota", "Tion");
+      g_assert_true (cr_store_backup_on_close (store, 10, &error));
+    }
+  /* 10 recent, plus January's newest and February's newest. */
+  g_assert_cmpuint (count_files (dir, " on close.commonroom"), ==, 12);
+  {
+    g_autofree char *jan = g_build_filename (dir, old[1], NULL);
+    g_autofree char *jan_old = g_build_filename (dir, old[0], NULL);
+    g_autofree char *feb = g_build_filename (dir, old[4], NULL);
+    g_autofree char *update = g_build_filename (dir, old[5], NULL);
+
+    g_assert_true (g_file_test (jan, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (jan_old, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (feb, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (update, G_FILE_TEST_EXISTS));
+  }
+  /* The folder is private. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (dir, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *foreign = g_build_filename (f->dir, "foreign.db", NULL);
+  g_autoptr (GBytes) before = NULL;
+  CrBackup *newest;
+  gint64 kept_id;
+
+  make_demo (f->path, 10);
+  {
+    g_autoptr (CrStore) store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE,
+                                               &error);
+    g_assert_no_error (error);
+    kept_id = add_person (store, "Kept", "Person");
+    g_assert_true (cr_store_backup_on_close (store, 10, &error));
+  }
+  {
+    /* A regretted edit after the backup. */
+    g_autoptr (CrStore) store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE,
+                                               &error);
+    g_assert_no_error (error);
+    add_person (store, "Regretted", "Edit");
+    add_person (store, "Another", "Mistake");
+  }
+
+  backups = cr_store_list_backups (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, >=, 1);
+  newest = g_ptr_array_index (backups, 0);
+  g_assert_cmpstr (newest->reason, ==, "on close");
+  g_assert_cmpint (newest->people, ==, 11);
+  g_assert_cmpint (newest->version, ==, cr_store_get_schema_version ());
+
+  /* Not while someone is editing it. */
+  {
+    g_autoptr (CrStore) writer = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE,
+                                                &error);
+    g_assert_no_error (error);
+    g_assert_false (cr_store_restore (f->path, newest->path, &error));
+    g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_LOCKED);
+    g_clear_error (&error);
+  }
+
+  /* Not from a file that isn't ours; the current file is untouched. */
+  raw_exec (foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  before = read_bytes (f->path);
+  g_assert_false (cr_store_restore (f->path, foreign, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_OURS);
+  g_clear_error (&error);
+  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+
+  g_assert_true (cr_store_restore (f->path, newest->path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (CrStore) store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE,
+                                               &error);
+    g_autoptr (CrPerson) kept = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cr_store_count_people (store, NULL), ==, 11);
+    kept = cr_store_get_person (store, kept_id, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cr_person_get_family_name (kept), ==, "Person");
+  }
+  g_assert_true (cr_store_verify (f->path, &error));
+
+  /* What was there before the restore is a backup of its own. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = cr_store_list_backups (f->path, &error);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < backups->len; i++)
+      {
+        CrBackup *b = g_ptr_array_index (backups, i);
+
+        if (g_str_equal (b->reason, "before restore"))
+          {
+            g_assert_cmpint (b->people, ==, 13);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1100,6 +1259,8 @@ main (int    argc,
   ADD ("/store/durable/kill-9", test_durable_after_kill);
   ADD ("/store/backup", test_backup);
   ADD ("/store/backup/on-close", test_backup_on_close);
+  ADD ("/store/backup/rotation", test_backup_rotation);
+  ADD ("/store/backup/restore", test_restore);
   ADD ("/store/people/status", test_status);
   ADD ("/store/demo/reproducible", test_demo);
   ADD ("/store/people/model", test_people_model);

@@ -691,6 +691,59 @@ test_window_import (void)
 }
 
 static void
+test_window_restore (void)
+{
+  g_autofree char *path = tmp_path ("restore.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrPerson) keep = cr_person_new ();
+  g_autoptr (CrPerson) regret = cr_person_new ();
+  AdwMessageDialog *dialog;
+  CrWindow *window;
+
+  make_demo (path, 12);
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  cr_person_set_given_name (keep, "Kept");
+  cr_person_set_family_name (keep, "Person");
+  g_assert_cmpint (cr_store_add_person (cr_window_get_store (window), keep, &error), >, 0);
+  /* Closing after a change leaves a backup. */
+  cr_window_close_file (window);
+  settle (window);
+  backups = cr_store_list_backups (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  cr_window_open_file (window, file);
+  settle (window);
+  cr_person_set_family_name (regret, "Regretted");
+  g_assert_cmpint (cr_store_add_person (cr_window_get_store (window), regret, &error), >, 0);
+  g_assert_cmpint (cr_store_count_people (cr_window_get_store (window), NULL), ==, 14);
+
+  /* The chooser lists the backup with its count. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+  settle (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "on close, 13 people"));
+  screenshot (GTK_WIDGET (dialog), "restore");
+  close_dialogs ();
+
+  g_assert_true (cr_window_restore (window, path,
+                                    ((CrBackup *) backups->pdata[0])->path,
+                                    &error));
+  g_assert_no_error (error);
+  settle (window);
+  g_assert_nonnull (cr_window_get_store (window));
+  g_assert_cmpint (cr_store_count_people (cr_window_get_store (window), NULL), ==, 13);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      cr_members_page_get_model (cr_window_get_members_page (window))),
+                    ==, 13);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_saved (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
@@ -742,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
   g_test_add_func ("/window/add-person", test_window_add_person);
   g_test_add_func ("/window/import", test_window_import);
+  g_test_add_func ("/window/restore", test_window_restore);
 
   ret = g_test_run ();
 

@@ -196,6 +196,8 @@ update_actions (CrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-file", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore",
+                                 open && cr_store_is_writable (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members",
                                  open && cr_store_is_writable (self->store));
@@ -805,6 +807,171 @@ export_members_action (GtkWidget  *widget,
   cr_members_page_export (self->members_page);
 }
 
+/* Restore */
+
+static char *
+backup_title (const CrBackup *backup)
+{
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) made = g_date_time_new_from_iso8601 (backup->made, local);
+
+  /* "Monday 23 November 2026, 14:05" */
+  return made ? g_date_time_format (made, "%A %-d %B %Y, %H:%M")
+              : g_strdup (backup->made);
+}
+
+static void
+restore_confirmed (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CrWindow         *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  if (!cr_window_restore (self, path, backup, &error))
+    show_error (self, _("The Backup Was Not Restored"), error);
+}
+
+static void
+restore_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       CrWindow      *self)
+{
+  AdwMessageDialog *chooser = g_object_get_data (G_OBJECT (list), "dialog");
+  const char *backup = g_object_get_data (G_OBJECT (row), "backup");
+  const char *path = g_object_get_data (G_OBJECT (list), "path");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("The association file will be put back as it "
+                            "was then (%s). Everything changed since is set "
+                            "aside as a backup of its own, so this can be "
+                            "undone."),
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_window_close (GTK_WINDOW (chooser));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirmed),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog, *scrolled, *list;
+  const char *path;
+
+  if (self->store == NULL)
+    return;
+  path = cr_store_get_path (self->store);
+  backups = cr_store_list_backups (path, &error);
+  if (backups == NULL)
+    {
+      show_error (self, _("No Backups"), error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore from Backup"),
+                                   backups->len > 0
+                                   ? _("Choose the copy to go back to. A copy is "
+                                       "made each time the file is closed after "
+                                       "changes, and before each update.")
+                                   : _("There are no backups of this file yet. "
+                                       "One is made each time it is closed after "
+                                       "changes."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                   _("_Cancel"));
+  if (backups->len > 0)
+    {
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (guint i = 0; i < backups->len; i++)
+        {
+          CrBackup *b = g_ptr_array_index (backups, i);
+          g_autofree char *title = backup_title (b);
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row = adw_action_row_new ();
+
+          if (b->people >= 0)
+            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s, %lld person",
+                                                     "%s, %lld people",
+                                                     b->people),
+                                        b->reason, (long long) b->people);
+          else
+            subtitle = g_strdup (b->reason);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "backup", g_strdup (b->path),
+                                  g_free);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      g_object_set_data (G_OBJECT (list), "dialog", dialog);
+      g_object_set_data_full (G_OBJECT (list), "path", g_strdup (path), g_free);
+      g_signal_connect_object (list, "row-activated",
+                               G_CALLBACK (restore_row_activated), self, 0);
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                        TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cr_window_restore:
+ * @path: the association file (the one this window has open)
+ * @backup: the copy to put back
+ *
+ * Closes the file, restores @backup over it (the file as it was is kept as
+ * a backup) and opens it again. If the restore is refused, the file is
+ * opened again as it was.
+ */
+gboolean
+cr_window_restore (CrWindow    *self,
+                   const char  *path,
+                   const char  *backup,
+                   GError     **error)
+{
+  g_autofree char *keep = g_strdup (path);
+  gboolean ok;
+
+  g_return_val_if_fail (CR_IS_WINDOW (self), FALSE);
+
+  cr_window_close_file (self);
+  ok = cr_store_restore (keep, backup, error);
+  open_path (self, keep, CR_STORE_OPEN_READ_WRITE);
+  if (ok)
+    toast (self, _("Restored from the backup"));
+  return ok;
+}
+
 /* GObject */
 
 static gboolean
@@ -923,6 +1090,8 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s",
                                    show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL,
+                                   restore_action);
   gtk_widget_class_install_action (widget_class, "win.import-members", NULL,
                                    import_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-members", NULL,

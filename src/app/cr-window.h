@@ -26,5 +26,9 @@ CrStore    *cr_window_get_store   (CrWindow      *self);
 gboolean    cr_window_get_busy    (CrWindow      *self);
 const char *cr_window_get_visible_page (CrWindow *self);
 CrMembersPage *cr_window_get_members_page (CrWindow *self);
+gboolean    cr_window_restore     (CrWindow      *self,
+                                   const char    *path,
+                                   const char    *backup,
+                                   GError       **error);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "export", cr_cli_export, N_("Write a report for the council as Excel") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
+  { "restore", cr_cli_restore, N_("Put a backup back, keeping the file as it was") },
   { "erase", cr_cli_erase, N_("Erase one person’s details for good") },
 };
 

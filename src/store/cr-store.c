@@ -1239,9 +1239,11 @@ compare_names (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Keeps the newest @keep backups whose name ends in @suffix; the names start
- * with a sortable time stamp. Other backups (before an update) are never
- * removed here. */
+/* Keeps the newest @keep backups whose name ends in @suffix and, of the
+ * older ones, the newest of each month, so a mistake found months later can
+ * still be undone. The names start with a sortable time stamp
+ * ("2026-11-23 140501"). Backups made before an update or a restore are
+ * never removed here. */
 static void
 rotate_backups (const char *dir,
                 const char *suffix,
@@ -1254,16 +1256,30 @@ rotate_backups (const char *dir,
   if (d == NULL)
     return;
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, suffix))
+    if (g_str_has_suffix (name, suffix) && name[0] != '.')
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
-  for (guint i = 0; i + keep < names->len; i++)
+  /* Newest first: the first @keep stay, then the first seen of a month. */
+  for (guint i = names->len; i-- > 0;)
     {
-      g_autofree char *old = g_build_filename (dir, names->pdata[i], NULL);
+      const char *this = names->pdata[i];
+      guint newer = names->len - 1 - i;
+      gboolean month_kept = FALSE;
 
-      if (g_unlink (old) != 0)
-        g_debug ("Could not remove old backup %s: %s", old, g_strerror (errno));
+      if (newer < keep)
+        continue;
+      /* Its month already has a newer copy: this one can go. */
+      for (guint j = i + 1; j < names->len && !month_kept; j++)
+        month_kept = strncmp (names->pdata[j], this, 7) == 0;
+      if (!month_kept)
+        continue;
+      {
+        g_autofree char *old = g_build_filename (dir, this, NULL);
+
+        if (g_unlink (old) != 0)
+          g_debug ("Could not remove old backup %s: %s", old, g_strerror (errno));
+      }
     }
 }
 
@@ -1342,4 +1358,245 @@ cr_store_verify (const char  *path,
   ok = check_file (db, path, TRUE, NULL, error);
   sqlite3_close (db);
   return ok;
+}
+
+/**
+ * cr_backup_free:
+ *
+ * Frees a backup from cr_store_list_backups().
+ */
+void
+cr_backup_free (CrBackup *backup)
+{
+  if (backup == NULL)
+    return;
+  g_free (backup->path);
+  g_free (backup->made);
+  g_free (backup->reason);
+  g_free (backup);
+}
+
+static gint64
+count_people_in (const char *path,
+                 int        *version)
+{
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  /* immutable: a backup is only ever looked at, never given a -wal. */
+  uri = g_strdup_printf ("file:%s?immutable=1", path);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                       NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (db != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM people", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static int
+compare_backups (gconstpointer a,
+                 gconstpointer b)
+{
+  const CrBackup *x = *(CrBackup *const *) a;
+  const CrBackup *y = *(CrBackup *const *) b;
+
+  /* Newest first. */
+  return -strcmp (x->made, y->made);
+}
+
+/**
+ * cr_store_list_backups:
+ * @path: an association file
+ *
+ * The automatic backups of @path (see cr_store_get_backup_dir()), newest
+ * first, each with when and why it was made and how many people it holds.
+ *
+ * Returns: (transfer full) (element-type CrBackup): the backups; empty if
+ *   there are none
+ */
+GPtrArray *
+cr_store_list_backups (const char  *path,
+                       GError     **error)
+{
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_backup_free);
+  g_autofree char *dir = NULL;
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = cr_store_get_backup_dir (path);
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return g_steal_pointer (&list);
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      CrBackup *backup;
+      const char *space;
+      int year, month, day, hour, minute, second;
+
+      /* "2026-11-23 140501[-2] on close.commonroom" */
+      if (name[0] == '.' || !g_str_has_suffix (name, ".commonroom") ||
+          sscanf (name, "%4d-%2d-%2d %2d%2d%2d", &year, &month, &day, &hour,
+                  &minute, &second) != 6)
+        continue;
+      space = strchr (name + 11, ' ');
+      if (space == NULL)
+        continue;
+
+      backup = g_new0 (CrBackup, 1);
+      backup->path = g_build_filename (dir, name, NULL);
+      backup->made = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year,
+                                      month, day, hour, minute, second);
+      backup->reason = g_strndup (space + 1, strlen (space + 1) -
+                                             strlen (".commonroom"));
+      backup->people = count_people_in (backup->path, &backup->version);
+      g_ptr_array_add (list, backup);
+    }
+  g_ptr_array_sort (list, compare_backups);
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr (GFile) src = g_file_new_for_path (from);
+  g_autoptr (GFile) dst = g_file_new_for_path (to);
+  g_autoptr (GError) local_error = NULL;
+
+  if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                    &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (to);
+
+      g_set_error (error, CR_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                     ? CR_STORE_ERROR_NO_SPACE : CR_STORE_ERROR_FAILED,
+                   _("“%s” can’t be written: %s."), display,
+                   local_error->message);
+      return FALSE;
+    }
+  return fsync_path (to);
+}
+
+/**
+ * cr_store_restore:
+ * @path: the association file to put back
+ * @backup: a copy of it (cr_store_list_backups(), or any Common Room file)
+ *
+ * Replaces @path with @backup. The file as it is now is first kept as a
+ * backup of its own ("before restore"), so a restore can itself be undone.
+ * Refused, with @path untouched, if @backup is damaged, not ours or too
+ * new, or if @path is open for editing elsewhere (close it there first; the
+ * window closes its own file before restoring).
+ */
+gboolean
+cr_store_restore (const char  *path,
+                  const char  *backup,
+                  GError     **error)
+{
+  g_autoptr (CrLock) lock = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  {
+    g_autofree char *a = g_canonicalize_filename (path, NULL);
+    g_autofree char *b = g_canonicalize_filename (backup, NULL);
+
+    if (g_str_equal (a, b))
+      {
+        g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS,
+                             _("A file can’t be restored from itself. Choose "
+                               "one of its backups."));
+        return FALSE;
+      }
+  }
+  if (!cr_store_verify (backup, error))
+    return FALSE;
+
+  lock = _cr_lock_acquire (path, error);
+  if (lock == NULL)
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *keep = NULL;
+      sqlite3 *db;
+      gboolean ok;
+
+      /* A consistent copy of the file as it is, WAL and all, then the WAL
+       * folded in and emptied so nothing of it outlives the swap. */
+      db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+      if (db == NULL)
+        return FALSE;
+      keep = automatic_backup_path (path, "before restore", error);
+      ok = keep != NULL && backup_connection (db, path, keep, error) &&
+           exec (db, path, "PRAGMA wal_checkpoint(TRUNCATE)",
+                 _("restoring the file"), error);
+      sqlite3_close (db);
+      if (!ok)
+        return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, CR_STORE_ERROR,
+                   saved == ENOSPC ? CR_STORE_ERROR_NO_SPACE
+                                   : CR_STORE_ERROR_READ_ONLY,
+                   _("Nothing can be written in “%s”: %s."), display,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  if (!copy_file (backup, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (tmp);
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_FAILED,
+                   _("“%s” can’t be replaced: %s."), display,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fsync_path (dir);
+  return TRUE;
 }

@@ -69,4 +69,22 @@ gboolean    cr_store_backup_on_close      (CrStore           *self,
 gboolean    cr_store_verify               (const char        *path,
                                            GError           **error);
 
+/* One automatic backup of a file. */
+typedef struct
+{
+  char   *path;
+  char   *made;     /* local time, "2026-11-23T14:05:01" */
+  char   *reason;   /* "on close", "before restore", "before update to …" */
+  gint64  people;   /* how many people it holds; -1 if it can't be read */
+  int     version;  /* its schema version */
+} CrBackup;
+
+void        cr_backup_free                (CrBackup          *backup);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrBackup, cr_backup_free)
+GPtrArray  *cr_store_list_backups         (const char        *path,
+                                           GError           **error);
+gboolean    cr_store_restore              (const char        *path,
+                                           const char        *backup,
+                                           GError           **error);
+
 G_END_DECLS
