@@ -600,6 +600,13 @@ test_export_members (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (cell, "type"), ==, "s");
   g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'G', row), "value"), ==,
                    "k.mensah@example.org");
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'H', row), "value"), ==, "Yes");
+  /* Amira gave an email but no consent: it stays off the list. */
+  row = row_of (cells, "Haddad");
+  g_assert_cmpuint (row, >, 0);
+  g_assert_null (cell_at (cells, 'G', row));
+  g_assert_null (cell_at (cells, 'F', row));
+  g_assert_cmpstr (json_object_get_string_member (cell_at (cells, 'H', row), "value"), ==, "No");
   g_assert_true (json_object_has_member (json_object_get_object_member (book, "sheets"), "About"));
 
   /* Without contact details: no phone, no email, anywhere. */

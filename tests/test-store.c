@@ -1072,6 +1072,26 @@ test_conduct_and_erase (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   }
   g_assert_true (cr_store_verify (f->path, &error));
+
+  /* Their name is in none of the file, its log, or a backup made now. */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_autofree char *copy = g_build_filename (f->dir, "after.commonroom", NULL);
+    const char *const files[] = { f->path, wal, copy };
+
+    g_assert_true (cr_store_backup (store, copy, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *bytes = NULL;
+        gsize len = 0;
+
+        if (!g_file_get_contents (files[i], &bytes, &len, NULL))
+          continue;
+        g_assert_null (g_strstr_len (bytes, len, "Quarrel"));
+        g_assert_null (g_strstr_len (bytes, len, "bob@example.org"));
+        g_assert_null (g_strstr_len (bytes, len, "Otter House"));
+      }
+  }
 }
 
 static guint
@@ -1233,6 +1253,39 @@ test_restore (Fixture       *f,
   }
 }
 
+static void
+test_one_sqlite (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *maps = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GHashTable) libraries = g_hash_table_new_full (g_str_hash,
+                                                            g_str_equal,
+                                                            g_free, NULL);
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Two SQLites in one process each think they alone hold a file's locks
+   * and can corrupt it; the process must link exactly one. */
+  store = cr_store_create (f->path, "One TRA", &error);
+  g_assert_no_error (error);
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    {
+      g_test_skip ("/proc/self/maps can't be read here");
+      return;
+    }
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+
+      if (path != NULL && strstr (path, "sqlite") != NULL)
+        g_hash_table_add (libraries, g_strdup (path));
+    }
+  g_assert_cmpuint (g_hash_table_size (libraries), ==, 1);
+  g_assert_cmpstr (sqlite3_libversion (), ==, SQLITE_VERSION);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1261,6 +1314,7 @@ main (int    argc,
   ADD ("/store/backup/on-close", test_backup_on_close);
   ADD ("/store/backup/rotation", test_backup_rotation);
   ADD ("/store/backup/restore", test_restore);
+  ADD ("/store/one-sqlite", test_one_sqlite);
   ADD ("/store/people/status", test_status);
   ADD ("/store/demo/reproducible", test_demo);
   ADD ("/store/people/model", test_people_model);

@@ -3,7 +3,8 @@
  * One row a person in register order, streamed from the store into a
  * constant-memory workbook, so a register of 100,000 costs no more memory
  * than one of 30. A register that leaves the association (for the
- * council, a funder) can leave out phone, email and consent.
+ * council, a funder) can leave out phone, email and consent; with them,
+ * only the people who agreed to be contacted have theirs shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,8 +57,11 @@ write_person (CrPerson *person,
   cr_xlsx_sheet_add_text (w->sheet, cr_person_get_postcode (person));
   if (w->options->contact)
     {
-      cr_xlsx_sheet_add_text (w->sheet, cr_person_get_phone (person));
-      cr_xlsx_sheet_add_text (w->sheet, cr_person_get_email (person));
+      /* Someone who hasn't agreed to be contacted is on no contact list. */
+      gboolean agreed = cr_person_get_consent_to_contact (person);
+
+      cr_xlsx_sheet_add_text (w->sheet, agreed ? cr_person_get_phone (person) : NULL);
+      cr_xlsx_sheet_add_text (w->sheet, agreed ? cr_person_get_email (person) : NULL);
       cr_xlsx_sheet_add_text (w->sheet, cr_person_get_consent_to_contact (person)
                                         ? _("Yes") : _("No"));
       cr_xlsx_sheet_add_date_iso (w->sheet, cr_person_get_consent_date (person));

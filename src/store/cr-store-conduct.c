@@ -560,7 +560,16 @@ cr_store_erase_person (CrStore  *self,
           goto fail;
         }
     }
-  return cr_store_commit (self, error);
+  if (!cr_store_commit (self, error))
+    return FALSE;
+
+  /* secure_delete has zeroed the old text in the file's pages; the WAL
+   * still holds the pages as they were until it is folded in and emptied.
+   * Outside a transaction of the caller's only: inside one, the next
+   * checkpoint does it. */
+  if (!cr_store_checkpoint (self, error))
+    return FALSE;
+  return TRUE;
 
 fail:
   cr_store_rollback (self);

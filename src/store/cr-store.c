@@ -1600,3 +1600,32 @@ cr_store_restore (const char  *path,
   fsync_path (dir);
   return TRUE;
 }
+
+/**
+ * cr_store_checkpoint:
+ *
+ * Folds the write-ahead log into the file and empties it, so that nothing
+ * overwritten lingers there (after an erasure, say). Does nothing inside a
+ * transaction, or for a reader.
+ */
+gboolean
+cr_store_checkpoint (CrStore  *self,
+                     GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (self->db == NULL || !self->writable || self->transaction_depth > 0)
+    return TRUE;
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                  NULL, NULL);
+  /* A reader elsewhere may hold the log open; its end is emptied later. */
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    {
+      set_sqlite_error (self->db, self->path, error, rc,
+                        _("writing the log into the file"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -58,6 +58,8 @@ gboolean    cr_store_commit               (CrStore           *self,
                                            GError           **error);
 void        cr_store_rollback             (CrStore           *self);
 
+gboolean    cr_store_checkpoint           (CrStore           *self,
+                                           GError           **error);
 gboolean    cr_store_backup               (CrStore           *self,
                                            const char        *dest_path,
                                            GError           **error);
