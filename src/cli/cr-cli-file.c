@@ -66,10 +66,13 @@ cr_cli_demo (CrCli  *cli,
              int     argc,
              char  **argv)
 {
-  int members = 300, seed = 1;
+  int members = 300, seed = 1, meetings = 0;
   const GOptionEntry entries[] = {
     { "members", 'm', 0, G_OPTION_ARG_INT, &members,
       N_("How many people to make (default 300)"), N_("N") },
+    { "meetings", 0, 0, G_OPTION_ARG_INT, &meetings,
+      N_("How many meetings to make, all groups together (default: about "
+         "thirty a group)"), N_("M") },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed,
       N_("Seed for the made-up data; the same seed makes the same file"),
       N_("S") },
@@ -92,6 +95,8 @@ cr_cli_demo (CrCli  *cli,
     return cr_cli_usage ("demo", _("Say which file with --file PATH."));
   if (members < 0 || members > 10000000)
     return cr_cli_usage ("demo", _("--members must be between 0 and 10,000,000."));
+  if (meetings < 0 || meetings > 1000000)
+    return cr_cli_usage ("demo", _("--meetings must be between 0 and 1,000,000."));
 
   if (g_file_test (cli->file, G_FILE_TEST_EXISTS))
     store = cr_store_open (cli->file, CR_STORE_OPEN_READ_WRITE, &error);
@@ -102,6 +107,7 @@ cr_cli_demo (CrCli  *cli,
 
   options.members = members;
   options.seed = (guint32) seed;
+  options.meetings = meetings;
   if (!cr_demo_fill (store, &options, &error))
     return cr_cli_fail (error);
 

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "init", cr_cli_init, N_("Create a new association file") },
   { "demo", cr_cli_demo, N_("Fill a new file with made-up data to try things out") },
   { "members", cr_cli_members, N_("List the people in the register") },
+  { "meetings", cr_cli_meetings, N_("List the meetings, and whether they were quorate") },
   { "import", cr_cli_import, N_("Add people from a spreadsheet saved as CSV") },
   { "export", cr_cli_export, N_("Write a report for the council as Excel") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },

@@ -47,6 +47,7 @@ int       cr_cli_demo    (CrCli *cli, int argc, char **argv);
 int       cr_cli_backup  (CrCli *cli, int argc, char **argv);
 int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
 int       cr_cli_members (CrCli *cli, int argc, char **argv);
+int       cr_cli_meetings (CrCli *cli, int argc, char **argv);
 int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
 int       cr_cli_restore (CrCli *cli, int argc, char **argv);
 int       cr_cli_import  (CrCli *cli, int argc, char **argv);

@@ -14,6 +14,8 @@ typedef struct
 {
   guint   members;   /* people to make */
   guint32 seed;      /* the same seed and "today" give the same file */
+  guint   meetings;  /* meetings to make, all groups together; 0: about
+                      * thirty a group */
 } CrDemoOptions;
 
 gboolean cr_demo_fill (CrStore              *store,

@@ -19,6 +19,10 @@
 
 #define ISO_DATE(col) "(date(" col ") IS " col ")"
 #define ISO_DATE_OR_NULL(col) "(" col " IS NULL OR date(" col ") IS " col ")"
+/* "HH:MM" on the 24-hour clock, or NULL. */
+#define HH_MM_OR_NULL(col) \
+  "(" col " IS NULL OR (length(" col ") = 5 AND time(" col ") IS " col " || ':00'))"
+#define BOOLEAN(col) "(" col " = 0 OR " col " = 1)"
 
 /* "col IN (a, b, c)" written out as ORs: in a CHECK, SQLite builds a
  * temporary table for an IN list every time a row is written, which made
@@ -26,6 +30,8 @@
  * an IN. */
 #define ONE_OF3(c, a, b, d) \
   c " = " a " OR " c " = " b " OR " c " = " d
+#define ONE_OF4(c, a, b, d, e) \
+  ONE_OF3 (c, a, b, d) " OR " c " = " e
 #define ONE_OF5(c, a, b, d, e, f) \
   ONE_OF3 (c, a, b, d) " OR " c " = " e " OR " c " = " f
 #define ONE_OF6(c, a, b, d, e, f, g) \
@@ -154,6 +160,113 @@ static const CrMigration migrations[] = {
     ") STRICT;"
     "CREATE INDEX interests_by_person ON interests (person_id, declared_on);",
     _cr_store_people_fill_derived,
+  },
+  {
+    4,
+    /* Meetings. A group's quorum is the rule text cr_quorum_rule_parse()
+     * reads; NULL means CR_QUORUM_DEFAULT until the terms of reference
+     * hold it. */
+    "ALTER TABLE groups ADD COLUMN quorum TEXT"
+    "  CHECK (quorum IS NULL OR length(trim(quorum)) > 0);"
+
+    "CREATE TABLE meetings ("
+    "  id INTEGER PRIMARY KEY,"
+    "  group_id INTEGER NOT NULL REFERENCES groups (id),"
+    "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ","
+    "  start_time TEXT CHECK " HH_MM_OR_NULL ("start_time") ","
+    "  end_time TEXT CHECK " HH_MM_OR_NULL ("end_time") ","
+    "  venue TEXT,"
+    "  kind TEXT NOT NULL DEFAULT 'ordinary' CHECK (" ONE_OF4 ("kind",
+    "'ordinary'", "'agm'", "'special'", "'sub-group'") "),"
+    "  status TEXT NOT NULL DEFAULT 'planned' CHECK (" ONE_OF3 ("status",
+    "'planned'", "'held'", "'cancelled'") "),"
+    "  papers_sent_on TEXT CHECK " ISO_DATE_OR_NULL ("papers_sent_on") ","
+    "  minutes_circulated_on TEXT"
+    "    CHECK " ISO_DATE_OR_NULL ("minutes_circulated_on") ","
+    "  minutes_approved_at INTEGER REFERENCES meetings (id)"
+    "    ON DELETE SET NULL CHECK (minutes_approved_at IS NOT id),"
+    "  notes TEXT,"
+    "  CHECK (end_time IS NULL OR start_time IS NULL OR end_time >= start_time)"
+    ") STRICT;"
+    "CREATE INDEX meetings_by_group ON meetings (group_id, date);"
+    "CREATE INDEX meetings_by_date ON meetings (date, id);"
+    "CREATE INDEX meetings_by_approval ON meetings (minutes_approved_at)"
+    "  WHERE minutes_approved_at IS NOT NULL;"
+
+    /* Any other business is always last: at most one an agenda, and the
+     * store keeps its position above every other item's. */
+    "CREATE TABLE agenda_items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL CHECK (position > 0),"
+    "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+    "  proposer_id INTEGER REFERENCES people (id),"
+    "  proposed_on TEXT CHECK " ISO_DATE_OR_NULL ("proposed_on") ","
+    "  standing INTEGER NOT NULL DEFAULT 0 CHECK " BOOLEAN ("standing") ","
+    "  is_aob INTEGER NOT NULL DEFAULT 0 CHECK " BOOLEAN ("is_aob") ","
+    "  minutes TEXT"
+    ") STRICT;"
+    "CREATE INDEX agenda_items_by_meeting ON agenda_items (meeting_id, position);"
+    "CREATE UNIQUE INDEX agenda_items_one_aob ON agenda_items (meeting_id)"
+    "  WHERE is_aob = 1;"
+
+    /* One mark a person a meeting; a guest or officer is a person too,
+     * who never counts towards the quorum. */
+    "CREATE TABLE attendance ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id),"
+    "  mark TEXT NOT NULL CHECK (" ONE_OF3 ("mark", "'present'",
+    "'apologies'", "'absent'") "),"
+    "  role TEXT NOT NULL DEFAULT 'member' CHECK (" ONE_OF3 ("role",
+    "'member'", "'guest'", "'officer'") "),"
+    "  PRIMARY KEY (meeting_id, person_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX attendance_by_person ON attendance (person_id, meeting_id);"
+
+    /* The outcome is derived from the votes by cr_vote_outcome() and kept
+     * so that a later change of rules never rewrites history. */
+    "CREATE TABLE decisions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  item_id INTEGER NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+    "  method TEXT NOT NULL CHECK (method = 'consensus' OR method = 'vote'),"
+    "  votes_for INTEGER CHECK (votes_for >= 0),"
+    "  votes_against INTEGER CHECK (votes_against >= 0),"
+    "  votes_abstain INTEGER CHECK (votes_abstain >= 0),"
+    "  casting_vote TEXT"
+    "    CHECK (casting_vote = 'for' OR casting_vote = 'against'),"
+    "  outcome TEXT NOT NULL CHECK (" ONE_OF4 ("outcome", "'carried'",
+    "'defeated'", "'tied'", "'consensus'") "),"
+    "  quorate_at_time INTEGER NOT NULL CHECK " BOOLEAN ("quorate_at_time") ","
+    "  CHECK ((method = 'consensus') = (outcome = 'consensus')),"
+    "  CHECK ((method = 'vote') = (votes_for IS NOT NULL"
+    "    AND votes_against IS NOT NULL AND votes_abstain IS NOT NULL)),"
+    "  CHECK (casting_vote IS NULL OR (method = 'vote'"
+    "    AND votes_for = votes_against))"
+    ") STRICT;"
+    "CREATE INDEX decisions_by_item ON decisions (item_id);"
+
+    /* The action log, "You said, we did". An action is owned by a person,
+     * by a named officer or organisation, or by no one yet. */
+    "CREATE TABLE actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+    "  item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,"
+    "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+    "  owner_person_id INTEGER REFERENCES people (id),"
+    "  owner_text TEXT,"
+    "  due_date TEXT CHECK " ISO_DATE_OR_NULL ("due_date") ","
+    "  status TEXT NOT NULL DEFAULT 'open' CHECK (" ONE_OF4 ("status",
+    "'open'", "'in-progress'", "'done'", "'dropped'") "),"
+    "  outcome TEXT,"
+    "  done_on TEXT CHECK " ISO_DATE_OR_NULL ("done_on") ","
+    "  CHECK (owner_person_id IS NULL OR owner_text IS NULL),"
+    "  CHECK (done_on IS NULL OR status = 'done')"
+    ") STRICT;"
+    "CREATE INDEX actions_by_meeting ON actions (meeting_id);"
+    "CREATE INDEX actions_by_item ON actions (item_id) WHERE item_id IS NOT NULL;"
+    "CREATE INDEX actions_by_status ON actions (status, due_date);",
+    NULL,
   },
 };
 
