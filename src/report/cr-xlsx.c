@@ -1065,6 +1065,66 @@ cr_xlsx_sheet_add_sum (CrXlsxSheet *sheet)
 }
 
 /**
+ * cr_xlsx_sheet_add_count_if:
+ * @sheet: a sheet in its totals row (see cr_xlsx_sheet_begin_totals())
+ * @text: the text to count, such as "P"
+ * @count: how many of the column's records the caller wrote as @text
+ *
+ * Writes, in the column under the cursor, how many of the records above
+ * hold @text, as the formula `=COUNTIF(C5:C104,"P")` carrying @count, so
+ * previews and LibreOffice show it without recalculating. cr-xlsx does
+ * not keep the text it writes, so the caller counts as it writes; Excel
+ * compares case-insensitively, so count that way too.
+ */
+void
+cr_xlsx_sheet_add_count_if (CrXlsxSheet *sheet,
+                            const char  *text,
+                            gint64       count)
+{
+  char range[LXW_MAX_CELL_RANGE_LENGTH];
+  g_autofree char *formula = NULL;
+  GString *quoted;
+  lxw_col_t col;
+  locale_t old;
+  lxw_error err;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (sheet->in_totals);
+  g_return_if_fail (count >= 0);
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  if (sheet->n_data_rows == 0)
+    {
+      write_number (sheet, col, 0.0, sheet->owner->total_integer_format);
+      return;
+    }
+
+  /* A quote inside a formula's string is doubled. */
+  quoted = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  lxw_rowcol_to_range (range, FIRST_DATA_ROW, col,
+                       FIRST_DATA_ROW + sheet->n_data_rows - 1, col);
+  formula = g_strdup_printf ("=COUNTIF(%s,\"%s\")", range, quoted->str);
+  g_string_free (quoted, TRUE);
+
+  old = uselocale (c_locale ());
+  err = worksheet_write_formula_num (sheet->worksheet, sheet->row, col,
+                                     formula,
+                                     sheet->owner->total_integer_format,
+                                     (double) count);
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+/**
  * cr_xlsx_sheet_get_name:
  * @sheet: a sheet
  *

@@ -99,6 +99,9 @@ gboolean      cr_xlsx_sheet_end_row          (CrXlsxSheet         *sheet);
 void          cr_xlsx_sheet_begin_totals     (CrXlsxSheet         *sheet,
                                               const char          *label);
 void          cr_xlsx_sheet_add_sum          (CrXlsxSheet         *sheet);
+void          cr_xlsx_sheet_add_count_if     (CrXlsxSheet         *sheet,
+                                              const char          *text,
+                                              gint64               count);
 
 const char   *cr_xlsx_sheet_get_name         (CrXlsxSheet         *sheet);
 guint         cr_xlsx_sheet_get_n_data_rows  (CrXlsxSheet         *sheet);
