@@ -7,10 +7,12 @@
 #include "cr-demo.h"
 #include "cr-people-model.h"
 #include "cr-store-people.h"
+#include "cr-actions-page.h"
 #include "cr-import-dialog.h"
 #include "cr-member-import.h"
 #include "cr-person-editor.h"
 #include "cr-store-conduct.h"
+#include "cr-store-meetings.h"
 #include "cr-window.h"
 
 #include <glib/gstdio.h>
@@ -744,6 +746,133 @@ test_window_restore (void)
 }
 
 static void
+test_window_meetings (void)
+{
+  g_autofree char *path = tmp_path ("meetings.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrMeeting) meeting = cr_meeting_new ();
+  g_autoptr (GPtrArray) records = NULL;
+  CrMeetingsPage *page;
+  CrWindow *window;
+  gint64 id;
+
+  {
+    g_autoptr (CrStore) store = cr_store_create (path, "Heron Court TRA", &error);
+    const char *names[][2] = { { "Amina", "Shah" }, { "Bill", "Evans" },
+                               { "Chidi", "Okafor" }, { "Dana", "Ward" },
+                               { "Eve", "Adams" } };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr (CrPerson) p = cr_person_new ();
+        gint64 pid;
+
+        cr_person_set_given_name (p, names[i][0]);
+        cr_person_set_family_name (p, names[i][1]);
+        pid = cr_store_add_person (store, p, &error);
+        g_assert_no_error (error);
+        cr_store_add_membership (store, pid, cr_store_get_association_group (store),
+                                 CR_MEMBERSHIP_VOTING, "2025-01-01", &error);
+        g_assert_no_error (error);
+      }
+    meeting->group_id = cr_store_get_association_group (store);
+    meeting->date = g_strdup ("2026-11-10");
+    meeting->start_time = g_strdup ("19:00");
+    meeting->venue = g_strdup ("Community room");
+    id = cr_store_add_meeting (store, meeting, &error);
+    g_assert_no_error (error);
+    {
+      const char *titles[] = { "Apologies", "Minutes of the last meeting",
+                               "Repairs to the lifts", "Any other business" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        {
+          g_autoptr (CrAgendaItem) item = cr_agenda_item_new ();
+
+          item->meeting_id = id;
+          item->title = g_strdup (titles[i]);
+          item->is_aob = i == 3;
+          item->standing = i < 2;
+          item->minutes = g_strdup (i == 2 ? "The council has not replied to our "
+                                             "letter of 3 October. Members reported "
+                                             "the north lift out of order twice." : "");
+          cr_store_add_agenda_item (store, item, &error);
+          g_assert_no_error (error);
+        }
+    }
+    cr_store_close (store);
+  }
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "meetings"));
+  settle (window);
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "meetings");
+  page = cr_window_get_meetings_page (window);
+  g_assert_cmpuint (cr_meetings_page_get_n_meetings (page), ==, 1);
+  g_assert_cmpint (cr_meetings_page_get_meeting_id (page), ==, id);
+
+  /* Adams, Evans, Okafor, Shah, Ward: one click each. */
+  g_assert_true (cr_meetings_page_mark (page, 0, CR_ATTENDANCE_PRESENT));
+  g_assert_true (cr_meetings_page_mark (page, 1, CR_ATTENDANCE_PRESENT));
+  settle (window);
+  g_assert_nonnull (strstr (cr_meetings_page_get_quorum_text (page), "Not quorate"));
+  g_assert_true (cr_meetings_page_mark (page, 2, CR_ATTENDANCE_APOLOGIES));
+  g_assert_true (cr_meetings_page_mark (page, 3, CR_ATTENDANCE_PRESENT));
+  g_assert_true (cr_meetings_page_mark (page, 4, CR_ATTENDANCE_ABSENT));
+  settle (window);
+  g_assert_cmpstr (cr_meetings_page_get_quorum_text (page), ==,
+                   "Quorate: 3 voting members present, 3 needed");
+  g_assert_true (shows_label (GTK_WIDGET (window), "Quorate: 3 voting members present, 3 needed"));
+  screenshot (GTK_WIDGET (window), "meetings-attendance");
+  {
+    AdwViewStack *tabs = ADW_VIEW_STACK (find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+
+    adw_view_stack_set_visible_child_name (tabs, "agenda");
+    settle (window);
+    g_assert_true (shows_label (GTK_WIDGET (window), "3. Repairs to the lifts"));
+    g_assert_true (shows_label (GTK_WIDGET (window), "4. Any other business"));
+    screenshot (GTK_WIDGET (window), "meetings-agenda");
+    adw_view_stack_set_visible_child_name (tabs, "attendance");
+  }
+
+  /* An action agreed there shows in the "You said, we did" log. */
+  {
+    g_autoptr (CrAction) action = cr_action_new ();
+    CrActionsPage *log;
+
+    action->meeting_id = id;
+    action->description = g_strdup ("Write to the council about the lifts");
+    action->owner_text = g_strdup ("Secretary");
+    action->due_date = g_strdup ("2026-12-01");
+    g_assert_cmpint (cr_store_add_action (cr_window_get_store (window), action, &error), >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                               "s", "actions"));
+    settle (window);
+    log = CR_ACTIONS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_ACTIONS_PAGE));
+    g_assert_cmpuint (cr_actions_page_get_n_shown (log), ==, 1);
+    g_assert_true (shows_label (GTK_WIDGET (window), "Write to the council about the lifts"));
+    screenshot (GTK_WIDGET (window), "actions-log");
+  }
+
+  /* The store agrees, and the meeting is now held. */
+  records = cr_store_list_attendance (cr_window_get_store (window), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 5);
+  {
+    g_autoptr (CrMeeting) held = cr_store_get_meeting (cr_window_get_store (window), id, &error);
+
+    g_assert_cmpint (held->status, ==, CR_MEETING_STATUS_HELD);
+    g_assert_cmpint (held->quorate, ==, CR_QUORATE_YES);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_saved (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
@@ -796,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/window/add-person", test_window_add_person);
   g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/restore", test_window_restore);
+  g_test_add_func ("/window/meetings", test_window_meetings);
 
   ret = g_test_run ();
 

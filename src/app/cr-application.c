@@ -175,6 +175,8 @@ cr_application_startup (GApplication *app)
     { "win.backup", { "<Control>b", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.show-page::members", { "<Alt>1", NULL } },
+    { "win.show-page::meetings", { "<Alt>2", NULL } },
+    { "win.show-page::actions", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (cr_application_parent_class)->startup (app);

@@ -14,6 +14,7 @@
 #include "cr-person-editor.h"
 
 #include "cr-date.h"
+#include "cr-form.h"
 #include "cr-store-conduct.h"
 #include "cr-store-people.h"
 #include "cr-validate.h"
@@ -303,61 +304,17 @@ load_memberships (CrPersonEditor *self)
     }
 }
 
-static void
-show_problem (CrPersonEditor *self,
-              const char     *heading,
-              GError         *error)
+static AdwMessageDialog *
+form_dialog (CrPersonEditor *self,
+             const char     *heading,
+             const char     *body,
+             const char     *response,
+             const char     *label,
+             gboolean        destructive)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close",
-                                   _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-date_entry (const char *label)
-{
-  GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *today = NULL;
-  GDate date;
-
-  cr_date_today (&date);
-  today = cr_date_to_uk (&date);
-  gtk_editable_set_text (GTK_EDITABLE (entry), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return entry;
-}
-
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
-}
-
-static gboolean
-parse_entry_date (GtkWidget  *entry,
-                  char      **iso,
-                  GError    **error)
-{
-  GDate date;
-
-  if (!cr_date_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), &date,
-                      error))
-    return FALSE;
-  *iso = cr_date_to_iso (&date);
-  return TRUE;
+  return cr_form_new (GTK_WIDGET (self), heading, body, response, label,
+                      destructive ? ADW_RESPONSE_DESTRUCTIVE
+                                  : ADW_RESPONSE_SUGGESTED);
 }
 
 static void
@@ -366,18 +323,17 @@ end_response (AdwMessageDialog *dialog,
               CrPersonEditor   *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (dialog), "membership-id");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkDropDown *reasons = g_object_get_data (G_OBJECT (dialog), "reason");
   g_autoptr (GError) error = NULL;
   g_autofree char *iso = NULL;
 
   if (!g_str_equal (response, "end"))
     return;
-  if (!parse_entry_date (entry, &iso, &error) ||
+  if (!cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       !cr_person_editor_end_membership (self, *id, iso,
-                                        gtk_drop_down_get_selected (reasons),
+                                        cr_form_get_choice (dialog, "reason"),
                                         &error))
-    show_problem (self, _("The Membership Was Not Ended"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("The Membership Was Not Ended"),
+                          error->message);
 }
 
 static void
@@ -385,31 +341,20 @@ end_clicked (GtkButton      *button,
              CrPersonEditor *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (button), "membership-id");
-  GtkWidget *dialog, *box, *entry, *reasons;
   const char *labels[CR_END_OTHER + 2] = { NULL };
+  AdwMessageDialog *dialog;
 
   for (int r = 0; r <= CR_END_OTHER; r++)
     labels[r] = cr_end_reason_get_label (r);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("End Membership"),
-                                   _("The membership stays in the record, "
-                                     "with the day it ended and why."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  entry = date_entry (_("Last day (DD/MM/YYYY)"));
-  reasons = gtk_drop_down_new_from_strings (labels);
-  gtk_box_append (GTK_BOX (box), labelled (_("Last day (DD/MM/YYYY)"), entry));
-  gtk_box_append (GTK_BOX (box), labelled (_("Reason"), reasons));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "end", _("_End Membership"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                              "end", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
+  dialog = form_dialog (self, _("End Membership"),
+                        _("The membership stays in the record, with the day "
+                          "it ended and why."),
+                        "end", _("_End Membership"), TRUE);
+  cr_form_add (dialog, "date", _("Last day (DD/MM/YYYY)"), cr_form_date_entry ());
+  cr_form_add (dialog, "reason", _("Reason"), gtk_drop_down_new_from_strings (labels));
   g_object_set_data_full (G_OBJECT (dialog), "membership-id",
                           g_memdup2 (id, sizeof *id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "date", entry);
-  g_object_set_data (G_OBJECT (dialog), "reason", reasons);
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response),
                            self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -420,9 +365,7 @@ join_response (AdwMessageDialog *dialog,
                const char       *response,
                CrPersonEditor   *self)
 {
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "date");
   GtkDropDown *groups = g_object_get_data (G_OBJECT (dialog), "group");
-  GtkDropDown *kinds = g_object_get_data (G_OBJECT (dialog), "kind");
   g_autoptr (CrGroup) group = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *iso = NULL;
@@ -433,11 +376,14 @@ join_response (AdwMessageDialog *dialog,
                                  gtk_drop_down_get_selected (groups));
   if (group == NULL)
     return;
-  if (!parse_entry_date (entry, &iso, &error) ||
+  if (!cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       !cr_person_editor_join (self, cr_group_get_id (group),
-                              gtk_drop_down_get_selected (kinds), iso, &error))
-    show_problem (self, _("Not Joined"), error);
+                              cr_form_get_choice (dialog, "kind"), iso, &error))
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Joined"), error->message);
 }
+
+static GtkWidget *groups_dropdown (CrPersonEditor  *self,
+                                   GError         **error);
 
 static void
 join_action (GtkWidget  *widget,
@@ -445,46 +391,26 @@ join_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CrPersonEditor *self = CR_PERSON_EDITOR (widget);
-  g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (CR_TYPE_GROUP);
-  g_autoptr (GtkExpression) name = NULL;
-  GtkWidget *dialog, *box, *entry, *groups, *kinds;
   const char *labels[CR_MEMBERSHIP_OFFICER_SUPPORT + 2] = { NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *groups;
 
   if (self->person == NULL)
     return;
-  list = cr_store_list_groups (self->store, &error);
-  if (list == NULL)
+  groups = groups_dropdown (self, &error);
+  if (groups == NULL)
     {
-      show_problem (self, _("Not Joined"), error);
+      cr_form_show_problem (GTK_WIDGET (self), _("Not Joined"), error->message);
       return;
     }
-  g_list_store_splice (store, 0, 0, list->pdata, list->len);
   for (int k = 0; k <= CR_MEMBERSHIP_OFFICER_SUPPORT; k++)
     labels[k] = cr_membership_kind_get_label (k);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Join a Group"), NULL);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  name = gtk_property_expression_new (CR_TYPE_GROUP, NULL, "name");
-  groups = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (store)),
-                              g_steal_pointer (&name));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (groups), TRUE);
-  kinds = gtk_drop_down_new_from_strings (labels);
-  entry = date_entry (_("From (DD/MM/YYYY)"));
-  gtk_box_append (GTK_BOX (box), labelled (_("Group"), groups));
-  gtk_box_append (GTK_BOX (box), labelled (_("As"), kinds));
-  gtk_box_append (GTK_BOX (box), labelled (_("From (DD/MM/YYYY)"), entry));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "join", _("_Join"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                              "join", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "join");
-  g_object_set_data (G_OBJECT (dialog), "date", entry);
-  g_object_set_data (G_OBJECT (dialog), "group", groups);
-  g_object_set_data (G_OBJECT (dialog), "kind", kinds);
+  dialog = form_dialog (self, _("Join a Group"), NULL, "join", _("_Join"), FALSE);
+  cr_form_add (dialog, "group", _("Group"), groups);
+  cr_form_add (dialog, "kind", _("As"), gtk_drop_down_new_from_strings (labels));
+  cr_form_add (dialog, "date", _("From (DD/MM/YYYY)"), cr_form_date_entry ());
   g_signal_connect_object (dialog, "response", G_CALLBACK (join_response),
                            self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -575,88 +501,6 @@ add_row_button (CrPersonEditor *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 }
 
-/* A dialog that asks a few things; the widgets are found again by name. */
-static AdwMessageDialog *
-form_dialog (CrPersonEditor *self,
-             const char     *heading,
-             const char     *body,
-             const char     *response,
-             const char     *response_label,
-             gboolean        destructive)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       heading, body));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response,
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE
-                                                          : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
-static GtkWidget *
-form_add (AdwMessageDialog *dialog,
-          const char       *name,
-          const char       *label,
-          GtkWidget        *widget)
-{
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-
-  gtk_box_append (GTK_BOX (box), labelled (label, widget));
-  g_object_set_data (G_OBJECT (dialog), name, widget);
-  return widget;
-}
-
-static GtkWidget *
-text_entry (const char *placeholder)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return entry;
-}
-
-static const char *
-form_text (AdwMessageDialog *dialog,
-           const char       *name)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), name)));
-}
-
-/* Reads a date field: %NULL in @iso for an empty optional one. */
-static gboolean
-form_date (AdwMessageDialog  *dialog,
-           const char        *name,
-           gboolean           required,
-           char             **iso,
-           GError           **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (form_text (dialog, name)));
-  GDate date;
-
-  *iso = NULL;
-  if (*text == '\0' && !required)
-    return TRUE;
-  if (!cr_date_parse (text, &date, error))
-    return FALSE;
-  *iso = cr_date_to_iso (&date);
-  return TRUE;
-}
-
-static guint
-form_choice (AdwMessageDialog *dialog,
-             const char       *name)
-{
-  return gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), name));
-}
-
 static void changed_elsewhere (CrPersonEditor *self);
 
 static void stand_down (CrPersonEditor *self,
@@ -705,9 +549,9 @@ stand_down_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "end"))
     return;
-  if (!form_date (dialog, "date", TRUE, &iso, &error) ||
+  if (!cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       !cr_store_end_office (self->store, *id, iso, &error))
-    show_problem (self, _("The Office Was Not Ended"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("The Office Was Not Ended"), error->message);
   changed_elsewhere (self);
 }
 
@@ -720,8 +564,8 @@ stand_down (CrPersonEditor *self,
                                             "with its last day."),
                                           "end", _("_Stand Down"), TRUE);
 
-  form_add (dialog, "date", _("Last day (DD/MM/YYYY)"),
-            date_entry (_("Last day (DD/MM/YYYY)")));
+  cr_form_add (dialog, "date", _("Last day (DD/MM/YYYY)"),
+            cr_form_date_entry ());
   g_object_set_data_full (G_OBJECT (dialog), "record-id",
                           g_memdup2 (&office_id, sizeof office_id), g_free);
   g_signal_connect_object (dialog, "response",
@@ -745,18 +589,18 @@ take_office_response (AdwMessageDialog *dialog,
     return;
   group = g_list_model_get_item (gtk_drop_down_get_model (groups),
                                  gtk_drop_down_get_selected (groups));
-  role = g_strstrip (g_strdup (form_text (dialog, "role")));
+  role = g_strstrip (g_strdup (cr_form_get_text (dialog, "role")));
   if (*role == '\0')
     g_set_error_literal (&error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
                          _("Name the office: Chair, Secretary, Treasurer…"));
   if (error != NULL || group == NULL ||
-      !form_date (dialog, "date", TRUE, &iso, &error) ||
+      !cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       cr_store_take_office (self->store, cr_person_get_id (self->person),
                             cr_group_get_id (group), role, iso, &previous,
                             &error) == 0)
     {
       if (error != NULL)
-        show_problem (self, _("Office Not Taken"), error);
+        cr_form_show_problem (GTK_WIDGET (self), _("Office Not Taken"), error->message);
       return;
     }
   changed_elsewhere (self);
@@ -796,16 +640,16 @@ take_office_action (GtkWidget  *widget,
   groups = groups_dropdown (self, &error);
   if (groups == NULL)
     {
-      show_problem (self, _("Office Not Taken"), error);
+      cr_form_show_problem (GTK_WIDGET (self), _("Office Not Taken"), error->message);
       return;
     }
   dialog = form_dialog (self, _("Take Office"),
                         _("Whoever holds the office now hands it over the "
                           "day before."),
                         "take", _("_Take Office"), FALSE);
-  form_add (dialog, "role", _("Office"), text_entry (_("Chair, Secretary, Treasurer…")));
-  form_add (dialog, "group", _("Of"), groups);
-  form_add (dialog, "date", _("From (DD/MM/YYYY)"), date_entry (_("From (DD/MM/YYYY)")));
+  cr_form_add (dialog, "role", _("Office"), cr_form_entry (NULL, _("Chair, Secretary, Treasurer…")));
+  cr_form_add (dialog, "group", _("Of"), groups);
+  cr_form_add (dialog, "date", _("From (DD/MM/YYYY)"), cr_form_date_entry ());
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (take_office_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -874,20 +718,20 @@ add_conduct_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "record"))
     return;
-  if (!form_date (dialog, "start", TRUE, &start, &error) ||
-      !form_date (dialog, "end", FALSE, &end, &error))
+  if (!cr_form_get_date (dialog, "start", TRUE, &start, &error) ||
+      !cr_form_get_date (dialog, "end", FALSE, &end, &error))
     {
-      show_problem (self, _("Not Recorded"), error);
+      cr_form_show_problem (GTK_WIDGET (self), _("Not Recorded"), error->message);
       return;
     }
   event.person_id = cr_person_get_id (self->person);
-  event.kind = form_choice (dialog, "kind");
+  event.kind = cr_form_get_choice (dialog, "kind");
   event.start_date = start;
   event.end_date = event.kind == CR_CONDUCT_SUSPENSION ? end : NULL;
-  event.reason = (char *) form_text (dialog, "reason");
-  event.decided_by = (char *) form_text (dialog, "decided-by");
+  event.reason = (char *) cr_form_get_text (dialog, "reason");
+  event.decided_by = (char *) cr_form_get_text (dialog, "decided-by");
   if (cr_store_add_conduct (self->store, &event, &error) == 0)
-    show_problem (self, _("Not Recorded"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Recorded"), error->message);
   changed_elsewhere (self);
 }
 
@@ -911,13 +755,13 @@ add_conduct_action (GtkWidget  *widget,
                         _("A suspended or excluded person is marked in the "
                           "register and on sign-in sheets while it lasts."),
                         "record", _("_Record"), FALSE);
-  form_add (dialog, "kind", _("Decision"), gtk_drop_down_new_from_strings (kinds));
-  form_add (dialog, "start", _("From (DD/MM/YYYY)"), date_entry (_("From (DD/MM/YYYY)")));
-  form_add (dialog, "end", _("Until, for a suspension (DD/MM/YYYY)"),
-            text_entry (_("Last day of the suspension")));
-  form_add (dialog, "reason", _("Reason"), text_entry (_("What happened, briefly")));
-  form_add (dialog, "decided-by", _("Decided by"),
-            text_entry (_("e.g. Committee meeting of 04/03/2026")));
+  cr_form_add (dialog, "kind", _("Decision"), gtk_drop_down_new_from_strings (kinds));
+  cr_form_add (dialog, "start", _("From (DD/MM/YYYY)"), cr_form_date_entry ());
+  cr_form_add (dialog, "end", _("Until, for a suspension (DD/MM/YYYY)"),
+            cr_form_entry (NULL, _("Last day of the suspension")));
+  cr_form_add (dialog, "reason", _("Reason"), cr_form_entry (NULL, _("What happened, briefly")));
+  cr_form_add (dialog, "decided-by", _("Decided by"),
+            cr_form_entry (NULL, _("e.g. Committee meeting of 04/03/2026")));
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (add_conduct_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -935,12 +779,12 @@ appeal_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "record"))
     return;
-  if (!form_date (dialog, "lodged", TRUE, &lodged, &error) ||
-      !form_date (dialog, "decided", FALSE, &decided, &error) ||
+  if (!cr_form_get_date (dialog, "lodged", TRUE, &lodged, &error) ||
+      !cr_form_get_date (dialog, "decided", FALSE, &decided, &error) ||
       !cr_store_record_appeal (self->store, *id, lodged,
-                               form_choice (dialog, "outcome") + CR_APPEAL_PENDING,
+                               cr_form_get_choice (dialog, "outcome") + CR_APPEAL_PENDING,
                                decided, &error))
-    show_problem (self, _("Appeal Not Recorded"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("Appeal Not Recorded"), error->message);
   changed_elsewhere (self);
 }
 
@@ -957,12 +801,12 @@ record_appeal (CrPersonEditor *self,
   AdwMessageDialog *dialog = form_dialog (self, _("Appeal"), NULL, "record",
                                           _("_Record"), FALSE);
 
-  form_add (dialog, "lodged", _("Appeal made on (DD/MM/YYYY)"),
-            date_entry (_("Appeal made on (DD/MM/YYYY)")));
-  form_add (dialog, "outcome", _("Outcome"),
+  cr_form_add (dialog, "lodged", _("Appeal made on (DD/MM/YYYY)"),
+            cr_form_date_entry ());
+  cr_form_add (dialog, "outcome", _("Outcome"),
             gtk_drop_down_new_from_strings (outcomes));
-  form_add (dialog, "decided", _("Decided on (DD/MM/YYYY)"),
-            text_entry (_("Empty while pending")));
+  cr_form_add (dialog, "decided", _("Decided on (DD/MM/YYYY)"),
+            cr_form_entry (NULL, _("Empty while pending")));
   g_object_set_data_full (G_OBJECT (dialog), "record-id",
                           g_memdup2 (&conduct_id, sizeof conduct_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (appeal_response),
@@ -1018,9 +862,9 @@ end_interest_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "end"))
     return;
-  if (!form_date (dialog, "date", TRUE, &iso, &error) ||
+  if (!cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       !cr_store_end_interest (self->store, *id, iso, &error))
-    show_problem (self, _("Not Ended"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Ended"), error->message);
   changed_elsewhere (self);
 }
 
@@ -1031,8 +875,8 @@ end_interest (CrPersonEditor *self,
   AdwMessageDialog *dialog = form_dialog (self, _("End Declaration"), NULL,
                                           "end", _("_End"), FALSE);
 
-  form_add (dialog, "date", _("No longer stands from (DD/MM/YYYY)"),
-            date_entry (_("No longer stands from (DD/MM/YYYY)")));
+  cr_form_add (dialog, "date", _("No longer stands from (DD/MM/YYYY)"),
+            cr_form_date_entry ());
   g_object_set_data_full (G_OBJECT (dialog), "record-id",
                           g_memdup2 (&interest_id, sizeof interest_id), g_free);
   g_signal_connect_object (dialog, "response",
@@ -1050,10 +894,10 @@ add_interest_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "declare"))
     return;
-  if (!form_date (dialog, "date", TRUE, &iso, &error) ||
+  if (!cr_form_get_date (dialog, "date", TRUE, &iso, &error) ||
       cr_store_add_interest (self->store, cr_person_get_id (self->person), iso,
-                             form_text (dialog, "what"), &error) == 0)
-    show_problem (self, _("Not Declared"), error);
+                             cr_form_get_text (dialog, "what"), &error) == 0)
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Declared"), error->message);
   changed_elsewhere (self);
 }
 
@@ -1072,10 +916,10 @@ add_interest_action (GtkWidget  *widget,
                           "work for the landlord or a contractor, a family "
                           "tie, a grant they benefit from."),
                         "declare", _("_Declare"), FALSE);
-  form_add (dialog, "what", _("Interest"),
-            text_entry (_("e.g. Works for the repairs contractor")));
-  form_add (dialog, "date", _("Declared on (DD/MM/YYYY)"),
-            date_entry (_("Declared on (DD/MM/YYYY)")));
+  cr_form_add (dialog, "what", _("Interest"),
+            cr_form_entry (NULL, _("e.g. Works for the repairs contractor")));
+  cr_form_add (dialog, "date", _("Declared on (DD/MM/YYYY)"),
+            cr_form_date_entry ());
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (add_interest_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1091,7 +935,7 @@ erase_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "erase"))
     return;
   if (!cr_person_editor_erase (self, &error))
-    show_problem (self, _("Not Erased"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Erased"), error->message);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -1144,7 +988,7 @@ save_action (GtkWidget  *widget,
   if (cr_person_editor_save (self, &error))
     gtk_window_close (GTK_WINDOW (self));
   else if (error != NULL)
-    show_problem (self, _("Not Saved"), error);
+    cr_form_show_problem (GTK_WIDGET (self), _("Not Saved"), error->message);
 }
 
 /* GObject */

@@ -14,6 +14,8 @@
 #include "cr-window.h"
 
 #include "cr-demo.h"
+#include "cr-actions-page.h"
+#include "cr-meetings-page.h"
 #include "cr-members-page.h"
 
 #include <errno.h>
@@ -46,6 +48,8 @@ struct _CrWindow
   AdwWindowTitle       *page_title;
   GtkStack             *pages;
   CrMembersPage        *members_page;
+  CrMeetingsPage       *meetings_page;
+  CrActionsPage        *actions_page;
 };
 
 G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -233,6 +237,10 @@ back_clicked (GtkButton *button,
 static void
 page_selected (CrWindow *self)
 {
+  /* Actions change on the Meetings page; the log is read when shown. */
+  if (self->store != NULL &&
+      gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->actions_page))
+    cr_actions_page_reload (self->actions_page);
   page_changed (self);
   /* On a narrow window the sidebar is all there is: picking a page shows
    * it. */
@@ -249,6 +257,8 @@ show_store (CrWindow      *self,
 
   g_set_object (&self->store, store);
   cr_members_page_set_store_with_model (self->members_page, store, model);
+  cr_meetings_page_set_store (self->meetings_page, store);
+  cr_actions_page_set_store (self->actions_page, store);
 
   gtk_label_set_text (self->sidebar_title,
                       cr_store_get_association_name (store));
@@ -1060,6 +1070,8 @@ cr_window_class_init (CrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CR_TYPE_MEMBERS_PAGE);
+  g_type_ensure (CR_TYPE_MEETINGS_PAGE);
+  g_type_ensure (CR_TYPE_ACTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cr-window.ui");
@@ -1075,6 +1087,8 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, actions_page);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, page_changed);
   gtk_widget_class_bind_template_callback (widget_class, page_selected);
@@ -1170,6 +1184,8 @@ cr_window_close_file (CrWindow *self)
     return;
 
   cr_members_page_set_store (self->members_page, NULL);
+  cr_meetings_page_set_store (self->meetings_page, NULL);
+  cr_actions_page_set_store (self->actions_page, NULL);
   close_store (self);
   g_clear_object (&self->store);
 
@@ -1228,6 +1244,18 @@ cr_window_get_members_page (CrWindow *self)
 {
   g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
   return self->members_page;
+}
+
+/**
+ * cr_window_get_meetings_page:
+ *
+ * Returns: (transfer none): the Meetings page
+ */
+CrMeetingsPage *
+cr_window_get_meetings_page (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), NULL);
+  return self->meetings_page;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cr-application.h"
+#include "cr-meetings-page.h"
 #include "cr-members-page.h"
 #include "cr-store.h"
 
@@ -26,6 +27,7 @@ CrStore    *cr_window_get_store   (CrWindow      *self);
 gboolean    cr_window_get_busy    (CrWindow      *self);
 const char *cr_window_get_visible_page (CrWindow *self);
 CrMembersPage *cr_window_get_members_page (CrWindow *self);
+CrMeetingsPage *cr_window_get_meetings_page (CrWindow *self);
 gboolean    cr_window_restore     (CrWindow      *self,
                                    const char    *path,
                                    const char    *backup,
