@@ -873,6 +873,35 @@ test_window_meetings (void)
 }
 
 static void
+test_window_meetings_demo (void)
+{
+  g_autofree char *path = tmp_path ("meetings-demo.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CrMeetingsPage *page;
+  CrWindow *window;
+
+  make_demo (path, 300);
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  cr_window_open_file (window, file);
+  settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "meetings"));
+  settle (window);
+  page = cr_window_get_meetings_page (window);
+  /* The demo's meetings are listed and the latest held one is shown. */
+  g_assert_cmpuint (cr_meetings_page_get_n_meetings (page), >, 10);
+  g_assert_cmpint (cr_meetings_page_get_meeting_id (page), >, 0);
+  g_assert_nonnull (cr_meetings_page_get_quorum_text (page));
+  screenshot (GTK_WIDGET (window), "meetings-demo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "actions"));
+  settle (window);
+  screenshot (GTK_WIDGET (window), "actions-demo");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_saved (void)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
@@ -926,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/restore", test_window_restore);
   g_test_add_func ("/window/meetings", test_window_meetings);
+  g_test_add_func ("/window/meetings-demo", test_window_meetings_demo);
 
   ret = g_test_run ();
 

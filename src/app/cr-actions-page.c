@@ -1,6 +1,7 @@
 /* cr-actions-page.c: "You said, we did": every action across meetings
  *
- * What residents raised and what was done about it, newest meeting first,
+ * What residents raised and what was done about it, oldest first (the
+ * longest waiting at the top),
  * for the newsletter and the council: each action with the meeting that
  * agreed it, who does it, by when, and, once done, what was done.
  *
