@@ -94,6 +94,10 @@ cr_cli_export (CrCli  *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "members"))
     return export_members (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "attendance"))
+    return cr_cli_export_attendance (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "actions"))
+    return cr_cli_export_actions (cli, argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {

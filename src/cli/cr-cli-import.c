@@ -115,6 +115,8 @@ cr_cli_import (CrCli  *cli,
 {
   if (argc >= 2 && g_str_equal (argv[1], "members"))
     return import_members (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "attendance"))
+    return cr_cli_import_attendance (cli, argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
