@@ -52,5 +52,13 @@ int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
 int       cr_cli_restore (CrCli *cli, int argc, char **argv);
 int       cr_cli_import  (CrCli *cli, int argc, char **argv);
 int       cr_cli_export  (CrCli *cli, int argc, char **argv);
+int       cr_cli_rules   (CrCli *cli, int argc, char **argv);
+int       cr_cli_check   (CrCli *cli, int argc, char **argv);
+int       cr_cli_print   (CrCli *cli, int argc, char **argv);
+
+/* Sub-commands, in cr-cli-attendance.c. */
+int       cr_cli_import_attendance (CrCli *cli, int argc, char **argv);
+int       cr_cli_export_attendance (CrCli *cli, int argc, char **argv);
+int       cr_cli_export_actions    (CrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -268,6 +268,49 @@ static const CrMigration migrations[] = {
     "CREATE INDEX actions_by_status ON actions (status, due_date);",
     NULL,
   },
+  {
+    5,
+    /* Terms of reference: numbered versions per group, each a draft (at
+     * most one a group, the one being edited) or adopted on a date, maybe
+     * at a meeting. The rules in force on a date are the adopted version's
+     * with the latest adopted_on on or before it; an adopted version is
+     * history and is never edited. A rule's value is the text
+     * cr_rules_set() reads, "none" included; its key is checked by the app,
+     * so a new rule needs no new step. */
+    "CREATE TABLE terms ("
+    "  id INTEGER PRIMARY KEY,"
+    "  group_id INTEGER NOT NULL REFERENCES groups (id),"
+    "  version INTEGER NOT NULL CHECK (version > 0),"
+    "  status TEXT NOT NULL DEFAULT 'draft'"
+    "    CHECK (status = 'draft' OR status = 'adopted'),"
+    "  adopted_on TEXT CHECK " ISO_DATE_OR_NULL ("adopted_on") ","
+    "  adopted_at_meeting INTEGER REFERENCES meetings (id) ON DELETE SET NULL,"
+    "  created_on TEXT NOT NULL CHECK " ISO_DATE ("created_on") ","
+    "  CHECK ((status = 'adopted') = (adopted_on IS NOT NULL)),"
+    "  UNIQUE (group_id, version)"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX terms_one_draft ON terms (group_id)"
+    "  WHERE status = 'draft';"
+    "CREATE INDEX terms_in_force ON terms (group_id, adopted_on, version)"
+    "  WHERE status = 'adopted';"
+
+    "CREATE TABLE terms_sections ("
+    "  id INTEGER PRIMARY KEY,"
+    "  version_id INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL CHECK (position > 0),"
+    "  heading TEXT NOT NULL CHECK (length(trim(heading)) > 0),"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (version_id, position)"
+    ") STRICT;"
+
+    "CREATE TABLE terms_rules ("
+    "  version_id INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,"
+    "  key TEXT NOT NULL CHECK (length(key) > 0),"
+    "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+    "  PRIMARY KEY (version_id, key)"
+    ") STRICT, WITHOUT ROWID;",
+    NULL,
+  },
 };
 
 const CrMigration *
