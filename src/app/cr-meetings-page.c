@@ -18,6 +18,11 @@
 #include "cr-form.h"
 #include "cr-group.h"
 #include "cr-member-import.h"
+#include "cr-print-agenda.h"
+#include "cr-print-attendance-sheet.h"
+#include "cr-print-meeting.h"
+#include "cr-print-minutes.h"
+#include "cr-print-operation.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
 
@@ -1140,6 +1145,56 @@ new_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Printing: the same pages as `commonroom-cli print`, drawn by src/print. */
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CrMeetingsPage *self = CR_MEETINGS_PAGE (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  if (self->meeting == NULL)
+    return;
+  flush_minutes (self);
+  id = self->meeting->id;
+  if (g_str_equal (what, "sheet"))
+    {
+      CrSheetData *data = cr_print_meeting_get_sheet (self->store, id, &error);
+
+      if (data != NULL)
+        cr_print_document (widget, _("Sign-in sheet"), data,
+                           (GDestroyNotify) cr_sheet_data_free,
+                           (CrCountPagesFunc) cr_print_attendance_sheet_get_n_pages,
+                           (CrDrawPageFunc) cr_print_attendance_sheet_draw_page);
+    }
+  else if (g_str_equal (what, "agenda"))
+    {
+      CrAgendaData *data = cr_print_meeting_get_agenda (self->store, id, &error);
+
+      if (data != NULL)
+        cr_print_document (widget, _("Agenda"), data,
+                           (GDestroyNotify) cr_agenda_data_free,
+                           (CrCountPagesFunc) cr_print_agenda_get_n_pages,
+                           (CrDrawPageFunc) cr_print_agenda_draw_page);
+    }
+  else
+    {
+      CrMinutesData *data = cr_print_meeting_get_minutes (self->store, id, &error);
+
+      if (data != NULL)
+        cr_print_document (widget, _("Minutes"), data,
+                           (GDestroyNotify) cr_minutes_data_free,
+                           (CrCountPagesFunc) cr_print_minutes_get_n_pages,
+                           (CrDrawPageFunc) cr_print_minutes_draw_page);
+    }
+  if (error != NULL)
+    cr_form_show_problem (widget, _("Not Printed"), error->message);
+}
+
 /* GObject */
 
 static void
@@ -1194,6 +1249,8 @@ cr_meetings_page_class_init (CrMeetingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, meeting_selected);
   gtk_widget_class_install_action (widget_class, "meetings.new", NULL,
                                    new_action);
+  gtk_widget_class_install_action (widget_class, "meetings.print", "s",
+                                   print_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
