@@ -111,7 +111,9 @@ test_help (Fixture       *f,
   static const char *const commands[][2] = {
     { "init", NULL }, { "demo", NULL }, { "members", "list" },
     { "backup", NULL }, { "verify", NULL }, { "members", NULL },
-    { "erase", NULL }, { "restore", NULL },
+    { "erase", NULL }, { "restore", NULL }, { "import", "members" },
+    { "export", "members" }, { "meetings", "list" }, { "print", NULL },
+    { "rules", "show" }, { "check", NULL },
   };
 
   g_assert_cmpint (run (f, "--help", NULL), ==, 0);
