@@ -8,6 +8,7 @@
 #include "cr-people-model.h"
 #include "cr-store-people.h"
 #include "cr-actions-page.h"
+#include "cr-attention-page.h"
 #include "cr-import-dialog.h"
 #include "cr-member-import.h"
 #include "cr-person-editor.h"
@@ -898,6 +899,18 @@ test_window_meetings_demo (void)
                                              "s", "actions"));
   settle (window);
   screenshot (GTK_WIDGET (window), "actions-demo");
+
+  /* The demo keeps some rules badly on purpose: the rules say where. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "attention"));
+  settle (window);
+  {
+    CrAttentionPage *attention =
+      CR_ATTENTION_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_ATTENTION_PAGE));
+
+    g_assert_cmpuint (cr_attention_page_get_n_items (attention), >, 0);
+  }
+  screenshot (GTK_WIDGET (window), "attention-demo");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

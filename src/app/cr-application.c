@@ -177,6 +177,7 @@ cr_application_startup (GApplication *app)
     { "win.show-page::members", { "<Alt>1", NULL } },
     { "win.show-page::meetings", { "<Alt>2", NULL } },
     { "win.show-page::actions", { "<Alt>3", NULL } },
+    { "win.show-page::attention", { "<Alt>4", NULL } },
   };
 
   G_APPLICATION_CLASS (cr_application_parent_class)->startup (app);

@@ -15,6 +15,7 @@
 
 #include "cr-demo.h"
 #include "cr-actions-page.h"
+#include "cr-attention-page.h"
 #include "cr-meetings-page.h"
 #include "cr-members-page.h"
 
@@ -50,6 +51,7 @@ struct _CrWindow
   CrMembersPage        *members_page;
   CrMeetingsPage       *meetings_page;
   CrActionsPage        *actions_page;
+  CrAttentionPage      *attention_page;
 };
 
 G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -241,6 +243,9 @@ page_selected (CrWindow *self)
   if (self->store != NULL &&
       gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->actions_page))
     cr_actions_page_reload (self->actions_page);
+  if (self->store != NULL &&
+      gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->attention_page))
+    cr_attention_page_reload (self->attention_page);
   page_changed (self);
   /* On a narrow window the sidebar is all there is: picking a page shows
    * it. */
@@ -259,6 +264,7 @@ show_store (CrWindow      *self,
   cr_members_page_set_store_with_model (self->members_page, store, model);
   cr_meetings_page_set_store (self->meetings_page, store);
   cr_actions_page_set_store (self->actions_page, store);
+  cr_attention_page_set_store (self->attention_page, store);
 
   gtk_label_set_text (self->sidebar_title,
                       cr_store_get_association_name (store));
@@ -1072,6 +1078,7 @@ cr_window_class_init (CrWindowClass *klass)
   g_type_ensure (CR_TYPE_MEMBERS_PAGE);
   g_type_ensure (CR_TYPE_MEETINGS_PAGE);
   g_type_ensure (CR_TYPE_ACTIONS_PAGE);
+  g_type_ensure (CR_TYPE_ATTENTION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cr-window.ui");
@@ -1089,6 +1096,7 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, members_page);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, attention_page);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, page_changed);
   gtk_widget_class_bind_template_callback (widget_class, page_selected);
@@ -1186,6 +1194,7 @@ cr_window_close_file (CrWindow *self)
   cr_members_page_set_store (self->members_page, NULL);
   cr_meetings_page_set_store (self->meetings_page, NULL);
   cr_actions_page_set_store (self->actions_page, NULL);
+  cr_attention_page_set_store (self->attention_page, NULL);
   close_store (self);
   g_clear_object (&self->store);
 
