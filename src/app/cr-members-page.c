@@ -12,6 +12,7 @@
 
 #include "cr-members-page.h"
 
+#include "cr-form.h"
 #include "cr-group.h"
 #include "cr-import-dialog.h"
 #include "cr-report-members.h"
@@ -467,20 +468,6 @@ row_activated (GtkColumnView *view,
 }
 
 static void
-show_message (CrMembersPage *self,
-              const char    *heading,
-              const char    *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close",
-                                   _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 imported (CrImportDialog *dialog,
           guint           added,
           CrMembersPage  *self)
@@ -522,7 +509,7 @@ cr_members_page_import_file (CrMembersPage *self,
   dialog = cr_import_dialog_new (self->store, path, &error);
   if (dialog == NULL)
     {
-      show_message (self, _("This File Can’t Be Imported"), error->message);
+      cr_form_show_problem (GTK_WIDGET (self), _("This File Can’t Be Imported"), error->message);
       return NULL;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -621,7 +608,7 @@ cr_members_page_export_file (CrMembersPage *self,
 
   if (!cr_report_members (self->store, path, &options, &error))
     {
-      show_message (self, _("The Register Was Not Saved"), error->message);
+      cr_form_show_problem (GTK_WIDGET (self), _("The Register Was Not Saved"), error->message);
       return FALSE;
     }
   {

@@ -841,6 +841,8 @@ cr_xlsx_sheet_add_money (CrXlsxSheet *sheet,
   if (!next_cell (sheet, &col))
     return;
 
+  /* Sums stay exact in pence; only the cell itself is a double, as every
+   * number in a workbook is (exact for amounts under £10 trillion). */
   add_to_sum (sheet, col, pence);
   write_number (sheet, col, (double) pence / 100.0,
                 sheet->owner->money_format);

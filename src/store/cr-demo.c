@@ -14,6 +14,8 @@
 
 #include "cr-demo.h"
 
+#include "cr-date.h"
+
 #include "cr-person.h"
 #include "cr-store-conduct.h"
 #include "cr-store-meetings.h"
@@ -1164,7 +1166,6 @@ cr_demo_fill (CrStore              *store,
               GError              **error)
 {
   g_autoptr (GRand) rand = NULL;
-  const char *fixed = g_getenv ("CR_TODAY");
   gint64 existing;
   Demo demo = { 0 };
 
@@ -1192,17 +1193,8 @@ cr_demo_fill (CrStore              *store,
   rand = g_rand_new_with_seed (options->seed);
   demo.rand = rand;
   demo.store = store;
-  g_date_clear (&demo.today, 1);
-  if (fixed != NULL && *fixed != '\0')
-    {
-      int y = 0, m = 0, d = 0;
-
-      if (sscanf (fixed, "%d-%d-%d", &y, &m, &d) == 3 &&
-          g_date_valid_dmy (d, m, y))
-        g_date_set_dmy (&demo.today, d, m, y);
-    }
-  if (!g_date_valid (&demo.today))
-    g_date_set_time_t (&demo.today, time (NULL));
+  /* CR_TODAY pins "today", so a seed gives the same file every time. */
+  cr_date_today (&demo.today);
 
   if (!cr_store_begin (store, error))
     return FALSE;

@@ -14,6 +14,7 @@
 
 #include "cr-store-conduct.h"
 
+#include "cr-date.h"
 #include "cr-person.h"
 #include "cr-store-people.h"
 #include "cr-store-private.h"
@@ -515,19 +516,12 @@ cr_store_erase_person (CrStore  *self,
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
   g_autofree char *search = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  const char *fixed = g_getenv ("CR_TODAY");
+  g_autofree char *today = cr_date_today_iso ();
 
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
 
   if (!_cr_store_require_write (self, error))
     return FALSE;
-  if (fixed != NULL && *fixed != '\0')
-    {
-      g_free (today);
-      today = g_strdup (fixed);
-    }
 
   /* Translators: what an erased person is called from then on */
   name = g_strdup_printf (_("Former member #%lld"), (long long) person_id);

@@ -18,6 +18,8 @@
 
 #include "cr-store-meetings.h"
 
+#include "cr-date.h"
+
 #include "cr-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -72,18 +74,6 @@ cr_attendance_record_free (CrAttendanceRecord *record)
   g_free (record->name);
   g_free (record->family_name);
   g_free (record);
-}
-
-static char *
-today_iso (void)
-{
-  const char *fixed = g_getenv ("CR_TODAY");
-  g_autoptr (GDateTime) now = NULL;
-
-  if (fixed != NULL && *fixed != '\0')
-    return g_strdup (fixed);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 static gboolean
@@ -1776,7 +1766,7 @@ cr_store_add_action (CrStore         *self,
         }
     }
   if (action->status == CR_ACTION_DONE)
-    done_on = is_empty (action->done_on) ? today_iso ()
+    done_on = is_empty (action->done_on) ? cr_date_today_iso ()
                                          : g_strdup (action->done_on);
 
   stmt = _cr_store_prepare (self,
@@ -1830,7 +1820,7 @@ cr_store_update_action (CrStore         *self,
       !check_date (done_on, FALSE, _("date it was done"), error))
     return FALSE;
   if (status == CR_ACTION_DONE)
-    done = is_empty (done_on) ? today_iso () : g_strdup (done_on);
+    done = is_empty (done_on) ? cr_date_today_iso () : g_strdup (done_on);
 
   stmt = _cr_store_prepare (self,
                             "UPDATE actions SET status = ?2, "

@@ -8,6 +8,8 @@
 
 #include "cr-store-people.h"
 
+#include "cr-date.h"
+
 #include "cr-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -71,19 +73,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-today_iso (void)
-{
-  const char *fixed = g_getenv ("CR_TODAY");
-  g_autoptr (GDateTime) now = NULL;
-
-  /* Tests and demos pin "today" so that status is reproducible. */
-  if (fixed != NULL && *fixed != '\0')
-    return g_strdup (fixed);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 static void
@@ -362,7 +351,7 @@ cr_store_get_person (CrStore     *self,
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
-  today = on_date ? g_strdup (on_date) : today_iso ();
+  today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
   stmt = _cr_store_prepare (self,
                             "SELECT " PERSON_COLUMNS
                             " FROM people p WHERE p.id = ?2",
@@ -453,7 +442,7 @@ cr_store_foreach_person_brief (CrStore            *self,
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  today = on_date ? g_strdup (on_date) : today_iso ();
+  today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
   stmt = _cr_store_prepare (self,
                             "SELECT p.id, p.search_text, "
                             CURRENT_MEMBER ("p.id", "?1") ", "
@@ -585,7 +574,7 @@ cr_store_list_person_ids_sorted (CrStore       *self,
     return NULL;
   if (sqlite3_bind_parameter_count (stmt) > 0)
     {
-      today = on_date ? g_strdup (on_date) : today_iso ();
+      today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
       sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
     }
   return collect_ids (self, stmt, error);
@@ -610,7 +599,7 @@ cr_store_list_group_member_ids (CrStore     *self,
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
-  today = on_date ? g_strdup (on_date) : today_iso ();
+  today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
   stmt = _cr_store_prepare (self,
                             "SELECT DISTINCT m.person_id FROM memberships m "
                             "WHERE m.group_id = ?1 AND m.start_date <= ?2 "
@@ -644,7 +633,7 @@ cr_store_foreach_person (CrStore       *self,
   g_return_val_if_fail (CR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  today = on_date ? g_strdup (on_date) : today_iso ();
+  today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
   stmt = _cr_store_prepare (self,
                             "SELECT " PERSON_COLUMNS
                             " FROM people p ORDER BY p.sort_key, p.id",
