@@ -17,27 +17,7 @@
 
 #include "cr-store-private.h"
 
-#define ISO_DATE(col) "(date(" col ") IS " col ")"
-#define ISO_DATE_OR_NULL(col) "(" col " IS NULL OR date(" col ") IS " col ")"
-/* "HH:MM" on the 24-hour clock, or NULL. */
-#define HH_MM_OR_NULL(col) \
-  "(" col " IS NULL OR (length(" col ") = 5 AND time(" col ") IS " col " || ':00'))"
-#define BOOLEAN(col) "(" col " = 0 OR " col " = 1)"
-
-/* "col IN (a, b, c)" written out as ORs: in a CHECK, SQLite builds a
- * temporary table for an IN list every time a row is written, which made
- * each insert of an import several times slower. A NULL passes, as it does
- * an IN. */
-#define ONE_OF3(c, a, b, d) \
-  c " = " a " OR " c " = " b " OR " c " = " d
-#define ONE_OF4(c, a, b, d, e) \
-  ONE_OF3 (c, a, b, d) " OR " c " = " e
-#define ONE_OF5(c, a, b, d, e, f) \
-  ONE_OF3 (c, a, b, d) " OR " c " = " e " OR " c " = " f
-#define ONE_OF6(c, a, b, d, e, f, g) \
-  ONE_OF5 (c, a, b, d, e, f) " OR " c " = " g
-#define ONE_OF7(c, a, b, d, e, f, g, h) \
-  ONE_OF6 (c, a, b, d, e, f, g) " OR " c " = " h
+#include "cr-schema-private.h"
 
 static const CrMigration migrations[] = {
   {
@@ -311,6 +291,10 @@ static const CrMigration migrations[] = {
     ") STRICT, WITHOUT ROWID;",
     NULL,
   },
+  { 6, _cr_schema_v6_money, NULL },
+  { 7, _cr_schema_v7_training, NULL },
+  { 8, _cr_schema_v8_privacy, NULL },
+  { 9, _cr_schema_v9_workplan, NULL },
 };
 
 const CrMigration *
