@@ -25,6 +25,7 @@
 #include "cr-print-operation.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
+#include "cr-store-rules.h"
 
 #include <glib/gi18n.h>
 
@@ -318,6 +319,7 @@ load_attendance (CrMeetingsPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GHashTable) offices = NULL;
   static const char *const labels[] = { N_("_Present"), N_("_Apologies"), N_("Ab_sent") };
 
   clear_box (GTK_WIDGET (self->attendance_list));
@@ -334,6 +336,12 @@ load_attendance (CrMeetingsPage *self)
       self->expected = g_ptr_array_new ();
       return;
     }
+  offices = cr_store_get_meeting_offices (self->store, self->meeting->id, &error);
+  if (offices == NULL)
+    {
+      g_warning ("Could not list the officers: %s", error->message);
+      g_clear_error (&error);
+    }
 
   for (guint i = 0; i < self->expected->len; i++)
     {
@@ -344,11 +352,18 @@ load_attendance (CrMeetingsPage *self)
       g_autofree char *title = g_strdup_printf ("%s, %s", who->family_name,
                                                 who->given_name);
       const char *subtitle = cr_membership_kind_get_label (who->membership_kind);
+      const char *office = offices != NULL
+                           ? g_hash_table_lookup (offices, &who->person_id)
+                           : NULL;
+      g_autofree char *with_office = NULL;
 
       if (g_strcmp0 (who->sanction, "suspension") == 0)
         subtitle = _("Suspended: may not take part");
       else if (g_strcmp0 (who->sanction, "exclusion") == 0)
         subtitle = _("Excluded");
+      /* Officers by title: "Chair · Voting member". */
+      if (office != NULL)
+        subtitle = with_office = g_strdup_printf ("%s · %s", office, subtitle);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -465,6 +480,23 @@ minutes_changed (GtkTextBuffer  *buffer,
 }
 
 static void
+delete_item_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CrMeetingsPage   *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), "item-id");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!cr_store_delete_agenda_item (self->store, *id, &error))
+    cr_form_show_problem (GTK_WIDGET (self), _("The Agenda Was Not Changed"),
+                          error->message);
+  show_meeting (self);
+  adw_view_stack_set_visible_child_name (self->detail_stack, "agenda");
+}
+
+static void
 item_button (GtkButton      *button,
              CrMeetingsPage *self)
 {
@@ -474,19 +506,35 @@ item_button (GtkButton      *button,
   gboolean ok = TRUE;
 
   flush_minutes (self);
+  /* An item takes its minutes and decisions with it: asked first. */
+  if (g_str_equal (what, "delete"))
+    {
+      AdwMessageDialog *dialog =
+        cr_form_new (GTK_WIDGET (self), _("Remove This Item?"),
+                     _("Its minutes and the decisions recorded on it are "
+                       "removed with it. Actions agreed on it stay in the "
+                       "log."),
+                     "delete", _("_Remove"), ADW_RESPONSE_DESTRUCTIVE);
+
+      g_object_set_data_full (G_OBJECT (dialog), "item-id",
+                              g_memdup2 (id, sizeof *id), g_free);
+      g_signal_connect_object (dialog, "response",
+                               G_CALLBACK (delete_item_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
   if (g_str_equal (what, "up"))
     ok = cr_store_move_agenda_item (self->store, *id, -1, &error);
   else if (g_str_equal (what, "down"))
     ok = cr_store_move_agenda_item (self->store, *id, +1, &error);
-  else if (g_str_equal (what, "delete"))
-    ok = cr_store_delete_agenda_item (self->store, *id, &error);
   if (!ok)
     cr_form_show_problem (GTK_WIDGET (self), _("The Agenda Was Not Changed"), error->message);
   show_meeting (self);
 }
 
-static void decision_dialog (CrMeetingsPage *self,
-                             gint64          item_id);
+static void decision_dialog (CrMeetingsPage   *self,
+                             gint64            item_id,
+                             const CrDecision *decision);
 static void action_dialog   (CrMeetingsPage *self,
                              gint64          item_id);
 
@@ -499,7 +547,7 @@ item_record (GtkButton      *button,
 
   flush_minutes (self);
   if (g_str_equal (what, "decision"))
-    decision_dialog (self, *id);
+    decision_dialog (self, *id, NULL);
   else
     action_dialog (self, *id);
 }
@@ -587,6 +635,103 @@ copy_standing (GtkButton      *button,
   adw_view_stack_set_visible_child_name (self->detail_stack, "agenda");
 }
 
+static void decision_dialog (CrMeetingsPage   *self,
+                             gint64            item_id,
+                             const CrDecision *decision);
+
+static void
+delete_decision_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CrMeetingsPage   *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), "decision-id");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!cr_store_delete_decision (self->store, *id, &error))
+    cr_form_show_problem (GTK_WIDGET (self), _("Decision Not Deleted"),
+                          error->message);
+  show_meeting (self);
+  adw_view_stack_set_visible_child_name (self->detail_stack, "agenda");
+}
+
+static void
+decision_button (GtkButton      *button,
+                 CrMeetingsPage *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (button), "what");
+  CrDecision *decision = g_object_get_data (G_OBJECT (button), "decision");
+  AdwMessageDialog *dialog;
+
+  flush_minutes (self);
+  if (g_str_equal (what, "edit"))
+    {
+      decision_dialog (self, decision->item_id, decision);
+      return;
+    }
+  /* A decision is part of the record: deleting one is asked first. */
+  dialog = cr_form_new (GTK_WIDGET (self), _("Delete This Decision?"),
+                        decision->text, "delete", _("_Delete"),
+                        ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "decision-id",
+                          g_memdup2 (&decision->id, sizeof decision->id), g_free);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (delete_decision_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A decision as the minutes show it, with buttons to correct or delete
+ * it; @decision must outlive the row. */
+static GtkWidget *
+decision_row (CrMeetingsPage *self,
+              CrDecision     *decision)
+{
+  g_autofree char *text = decision_text (decision);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  const char *buttons[][3] = {
+    { "document-edit-symbolic", N_("Edit Decision…"), "edit" },
+    { "user-trash-symbolic", N_("Delete Decision…"), "delete" },
+  };
+
+  if (!decision->quorate_at_time)
+    {
+      g_autofree char *marked = g_strconcat (text, " ",
+                                             _("(inquorate: to be ratified)"),
+                                             NULL);
+
+      gtk_label_set_text (GTK_LABEL (label), marked);
+      gtk_widget_add_css_class (label, "warning");
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *b = gtk_button_new_from_icon_name (buttons[i][0]);
+
+      gtk_widget_set_tooltip_text (b, _(buttons[i][1]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (b),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(buttons[i][1]), -1);
+      gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (b, "flat");
+      g_object_set_data (G_OBJECT (b), "what", (gpointer) buttons[i][2]);
+      g_object_set_data (G_OBJECT (b), "decision", decision);
+      g_signal_connect_object (b, "clicked", G_CALLBACK (decision_button),
+                               self, 0);
+      gtk_box_append (GTK_BOX (box), b);
+    }
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_add_css_class (box, "cr-decision");
+  return box;
+}
+
 static void
 load_agenda (CrMeetingsPage *self)
 {
@@ -632,7 +777,7 @@ load_agenda (CrMeetingsPage *self)
                                         "down", item->id, G_CALLBACK (item_button)));
         }
       gtk_box_append (GTK_BOX (suffix),
-                      small_button (self, "user-trash-symbolic", NULL, _("Remove Item"),
+                      small_button (self, "user-trash-symbolic", NULL, _("Remove Item…"),
                                     "delete", item->id, G_CALLBACK (item_button)));
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
 
@@ -652,26 +797,15 @@ load_agenda (CrMeetingsPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
 
       decisions = cr_store_list_decisions (self->store, item->id, NULL);
+      /* The decisions live as long as the rows that edit them. */
+      if (decisions != NULL)
+        g_object_set_data_full (G_OBJECT (group), "decisions",
+                                g_ptr_array_ref (decisions),
+                                (GDestroyNotify) g_ptr_array_unref);
       for (guint d = 0; decisions != NULL && d < decisions->len; d++)
-        {
-          CrDecision *decision = g_ptr_array_index (decisions, d);
-          g_autofree char *text = decision_text (decision);
-          GtkWidget *label = gtk_label_new (text);
-
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_set_margin_top (label, 6);
-          if (!decision->quorate_at_time)
-            {
-              g_autofree char *marked = g_strconcat (text, " ",
-                                                     _("(inquorate: to be ratified)"),
-                                                     NULL);
-
-              gtk_label_set_text (GTK_LABEL (label), marked);
-              gtk_widget_add_css_class (label, "warning");
-            }
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-        }
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   decision_row (self,
+                                                 g_ptr_array_index (decisions, d)));
 
       gtk_widget_set_margin_top (buttons, 6);
       gtk_box_append (GTK_BOX (buttons),
@@ -703,17 +837,40 @@ load_agenda (CrMeetingsPage *self)
   gtk_box_append (self->agenda_box, group);
 }
 
+/* Whether the chair has a casting vote at this meeting: the rules in
+ * force on its date say, and a chair has one where they are silent. */
+static gboolean
+chair_has_casting_vote (CrMeetingsPage *self)
+{
+  g_autoptr (CrRules) rules = NULL;
+  g_autoptr (GError) error = NULL;
+
+  rules = cr_store_get_rules (self->store, self->meeting->group_id,
+                              self->meeting->date, &error);
+  if (rules == NULL)
+    {
+      g_warning ("Could not read the rules: %s", error->message);
+      return TRUE;
+    }
+  if (!cr_rules_has (rules, CR_RULE_CASTING_VOTE))
+    return TRUE;
+  return cr_rules_get_value (rules, CR_RULE_CASTING_VOTE) != 0;
+}
+
 static void
 decision_response (AdwMessageDialog *dialog,
                    const char       *response,
                    CrMeetingsPage   *self)
 {
   gint64 *item_id = g_object_get_data (G_OBJECT (dialog), "item-id");
+  gint64 *decision_id = g_object_get_data (G_OBJECT (dialog), "decision-id");
   g_autoptr (CrDecision) decision = cr_decision_new ();
   g_autoptr (GError) error = NULL;
+  gboolean ok;
 
   if (!g_str_equal (response, "record"))
     return;
+  decision->id = decision_id != NULL ? *decision_id : 0;
   decision->item_id = *item_id;
   decision->text = g_strstrip (g_strdup (cr_form_get_text (dialog, "text")));
   decision->method = cr_form_get_choice (dialog, "method");
@@ -721,10 +878,17 @@ decision_response (AdwMessageDialog *dialog,
   decision->votes_against = form_number (dialog, "against");
   decision->votes_abstain = form_number (dialog, "abstain");
   decision->casting = cr_form_get_choice (dialog, "casting");
-  /* The chair's casting vote stands until the constitution says
-   * otherwise (the rules feature). */
-  if (cr_store_add_decision (self->store, decision, TRUE, &error) == 0)
-    cr_form_show_problem (GTK_WIDGET (self), _("Decision Not Recorded"), error->message);
+  if (decision->id != 0)
+    ok = cr_store_update_decision (self->store, decision,
+                                   chair_has_casting_vote (self), &error);
+  else
+    ok = cr_store_add_decision (self->store, decision,
+                                chair_has_casting_vote (self), &error) != 0;
+  if (!ok)
+    cr_form_show_problem (GTK_WIDGET (self),
+                          decision->id != 0 ? _("Decision Not Changed")
+                                            : _("Decision Not Recorded"),
+                          error->message);
   show_meeting (self);
   adw_view_stack_set_visible_child_name (self->detail_stack, "agenda");
 }
@@ -738,36 +902,56 @@ spin (void)
   return s;
 }
 
+/* Records a new decision on @item_id, or corrects @decision. */
 static void
-decision_dialog (CrMeetingsPage *self,
-                 gint64          item_id)
+decision_dialog (CrMeetingsPage   *self,
+                 gint64            item_id,
+                 const CrDecision *decision)
 {
   const char *methods[] = { cr_decision_method_get_label (CR_DECISION_CONSENSUS),
                             cr_decision_method_get_label (CR_DECISION_VOTE), NULL };
   const char *casting[] = { cr_casting_vote_get_label (CR_CASTING_VOTE_NONE),
                             cr_casting_vote_get_label (CR_CASTING_VOTE_FOR),
                             cr_casting_vote_get_label (CR_CASTING_VOTE_AGAINST), NULL };
-  AdwMessageDialog *dialog = form_dialog (self, _("Record a Decision"),
+  AdwMessageDialog *dialog = form_dialog (self,
+                                          decision != NULL ? _("Edit the Decision")
+                                                           : _("Record a Decision"),
                                           _("The outcome follows from the votes. "
                                             "A decision taken without a quorum "
                                             "is marked to be ratified."),
-                                          "record", _("_Record"));
+                                          "record",
+                                          decision != NULL ? _("_Save")
+                                                           : _("_Record"));
   GtkWidget *votes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *method, *cast;
 
   cr_form_add (dialog, "text", _("What was decided"),
-            cr_form_entry (NULL, _("e.g. To write to the council about the lifts")));
-  cr_form_add (dialog, "method", _("Taken by"), gtk_drop_down_new_from_strings (methods));
+               cr_form_entry (decision != NULL ? decision->text : NULL,
+                              _("e.g. To write to the council about the lifts")));
+  method = cr_form_add (dialog, "method", _("Taken by"),
+                        gtk_drop_down_new_from_strings (methods));
   gtk_box_append (GTK_BOX (adw_message_dialog_get_extra_child (dialog)), votes);
   {
     const char *names[] = { "for", "against", "abstain" };
     const char *captions[] = { _("For"), _("Against"), _("Abstaining") };
+    guint counts[] = { 0, 0, 0 };
 
+    if (decision != NULL)
+      {
+        counts[0] = decision->votes_for;
+        counts[1] = decision->votes_against;
+        counts[2] = decision->votes_abstain;
+      }
     for (int i = 0; i < 3; i++)
       {
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
         GtkWidget *caption = gtk_label_new (captions[i]);
         GtkWidget *s = spin ();
 
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (s), counts[i]);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (s),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        captions[i], -1);
         gtk_widget_add_css_class (caption, "caption-heading");
         gtk_label_set_xalign (GTK_LABEL (caption), 0);
         gtk_box_append (GTK_BOX (box), caption);
@@ -776,8 +960,16 @@ decision_dialog (CrMeetingsPage *self,
         g_object_set_data (G_OBJECT (dialog), names[i], s);
       }
   }
-  cr_form_add (dialog, "casting", _("Chair’s casting vote, to break a tie"),
-            gtk_drop_down_new_from_strings (casting));
+  cast = cr_form_add (dialog, "casting", _("Chair’s casting vote, to break a tie"),
+                      gtk_drop_down_new_from_strings (casting));
+  if (decision != NULL)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (method), decision->method);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (cast), decision->casting);
+      g_object_set_data_full (G_OBJECT (dialog), "decision-id",
+                              g_memdup2 (&decision->id, sizeof decision->id),
+                              g_free);
+    }
   g_object_set_data_full (G_OBJECT (dialog), "item-id",
                           g_memdup2 (&item_id, sizeof item_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response),
@@ -1047,6 +1239,9 @@ load_meetings (CrMeetingsPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* A long group name wraps, then ellipsizes, rather than holding
+       * the whole window wide. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
       gtk_list_box_append (self->meetings_list, row);
       if (m->id == select_id)
         select = i;
@@ -1336,6 +1531,37 @@ cr_meetings_page_get_meeting_id (CrMeetingsPage *self)
 {
   g_return_val_if_fail (CR_IS_MEETINGS_PAGE (self), 0);
   return self->meeting ? self->meeting->id : 0;
+}
+
+/**
+ * cr_meetings_page_set_group_id:
+ * @group_id: a group, or 0 for all
+ *
+ * Shows the meetings of one group, as choosing it in the page's own
+ * drop-down does (the window's group switcher calls this).
+ *
+ * Returns: %FALSE if the page doesn't list that group
+ */
+gboolean
+cr_meetings_page_set_group_id (CrMeetingsPage *self,
+                               gint64          group_id)
+{
+  guint n;
+
+  g_return_val_if_fail (CR_IS_MEETINGS_PAGE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      if (cr_group_get_id (group) == group_id)
+        {
+          gtk_drop_down_set_selected (self->group_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /**

@@ -21,6 +21,8 @@ guint     cr_meetings_page_get_n_meetings (CrMeetingsPage *self);
 gboolean  cr_meetings_page_select_meeting (CrMeetingsPage *self,
                                            gint64          meeting_id);
 gint64    cr_meetings_page_get_meeting_id (CrMeetingsPage *self);
+gboolean  cr_meetings_page_set_group_id   (CrMeetingsPage *self,
+                                           gint64          group_id);
 gboolean  cr_meetings_page_mark           (CrMeetingsPage *self,
                                            guint           row,
                                            int             mark);

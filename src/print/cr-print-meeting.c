@@ -43,12 +43,18 @@ fill_meeting (CrPrintMeeting  *out,
   out->kind = g_strdup (cr_meeting_kind_get_label (meeting->kind));
 }
 
-/* The note beside an expected member's name, or NULL. */
+/* The note beside an expected member's name, or NULL: their office
+ * first (from @offices, see cr_store_get_meeting_offices()), then what
+ * the chair needs to know. */
 static char *
-expected_note (const CrExpectedAttendee *e)
+expected_note (const CrExpectedAttendee *e,
+               GHashTable               *offices)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  const char *office = g_hash_table_lookup (offices, &e->person_id);
 
+  if (office != NULL)
+    g_ptr_array_add (parts, (gpointer) office);
   if (g_strcmp0 (e->sanction, "suspension") == 0)
     g_ptr_array_add (parts, (gpointer) _("Suspended — may not vote"));
   else if (g_strcmp0 (e->sanction, "exclusion") == 0)
@@ -80,6 +86,7 @@ cr_print_meeting_get_sheet (CrStore  *store,
 {
   g_autoptr (CrMeeting) meeting = NULL;
   g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GHashTable) offices = NULL;
   g_autoptr (CrSheetData) data = NULL;
 
   g_return_val_if_fail (CR_IS_STORE (store), NULL);
@@ -90,13 +97,16 @@ cr_print_meeting_get_sheet (CrStore  *store,
   expected = cr_store_list_expected (store, meeting_id, error);
   if (expected == NULL)
     return NULL;
+  offices = cr_store_get_meeting_offices (store, meeting_id, error);
+  if (offices == NULL)
+    return NULL;
 
   data = cr_sheet_data_new ();
   fill_meeting (&data->meeting, store, meeting);
   for (guint i = 0; i < expected->len; i++)
     {
       CrExpectedAttendee *e = g_ptr_array_index (expected, i);
-      g_autofree char *note = expected_note (e);
+      g_autofree char *note = expected_note (e, offices);
 
       cr_sheet_data_add_person (data, e->family_name, e->given_name, note);
     }
@@ -196,6 +206,21 @@ add_action (CrPrintMinutesItem *item,
                               a->due_date);
 }
 
+/* A member's note in the minutes: their office, and the kind of
+ * membership of anyone not a voting member ("Chair", "Co-optee",
+ * "Treasurer; Co-optee"), or NULL. */
+static char *
+member_note (CrMembershipKind  kind,
+             const char       *office)
+{
+  const char *label = kind != CR_MEMBERSHIP_VOTING
+                      ? cr_membership_kind_get_label (kind) : NULL;
+
+  if (office != NULL && label != NULL)
+    return g_strconcat (office, "; ", label, NULL);
+  return g_strdup (office != NULL ? office : label);
+}
+
 /* Who was there, from the marks and from who was expected. */
 static gboolean
 fill_attendance (CrMinutesData  *data,
@@ -206,6 +231,7 @@ fill_attendance (CrMinutesData  *data,
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) expected = NULL;
   g_autoptr (GHashTable) expected_ids = NULL;
+  g_autoptr (GHashTable) offices = NULL;
   gboolean taken;
 
   records = cr_store_list_attendance (store, meeting_id, error);
@@ -213,6 +239,10 @@ fill_attendance (CrMinutesData  *data,
     return FALSE;
   expected = cr_store_list_expected (store, meeting_id, error);
   if (expected == NULL)
+    return FALSE;
+  /* Officers are named by title: "Jane Smith (Chair)". */
+  offices = cr_store_get_meeting_offices (store, meeting_id, error);
+  if (offices == NULL)
     return FALSE;
 
   expected_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -245,8 +275,8 @@ fill_attendance (CrMinutesData  *data,
           list = data->absent;
           break;
         }
-      if (e->membership_kind != CR_MEMBERSHIP_VOTING)
-        note = g_strdup (cr_membership_kind_get_label (e->membership_kind));
+      note = member_note (e->membership_kind,
+                          g_hash_table_lookup (offices, &e->person_id));
       g_ptr_array_add (list, cr_print_person_new (e->family_name, e->given_name,
                                                   note));
     }
@@ -267,7 +297,8 @@ fill_attendance (CrMinutesData  *data,
       if (r->family_name != NULL && g_str_has_suffix (r->name, r->family_name))
         given = g_strstrip (g_strndup (r->name,
                                        strlen (r->name) - strlen (r->family_name)));
-      if (r->role == CR_ATTENDEE_OFFICER)
+      note = g_hash_table_lookup (offices, &r->person_id);
+      if (note == NULL && r->role == CR_ATTENDEE_OFFICER)
         note = _("Officer");
       g_ptr_array_add (r->role == CR_ATTENDEE_MEMBER
                        ? (r->mark == CR_ATTENDANCE_PRESENT ? data->present :
@@ -313,7 +344,8 @@ cr_print_meeting_get_minutes (CrStore  *store,
   actions = cr_store_list_actions (store, meeting_id, error);
   if (actions == NULL)
     return NULL;
-  rule_text = cr_store_get_group_quorum (store, meeting->group_id, error);
+  rule_text = cr_store_get_quorum_in_force (store, meeting->group_id,
+                                            meeting->date, error);
   if (rule_text == NULL)
     return NULL;
 

@@ -13,13 +13,17 @@
  * register's. A row that would be empty throughout is left out, so that
  * what is exported imports again as the same register.
  *
- * The rows come from one statement ordered by person, stepped as the
- * report asks for them, so a register of a million marks holds one row in
- * memory. Each meeting's quorum is counted on the way (the store's own
- * rule: voting members on the date, less those a sanction bars, and those
- * of them present as members), so no query runs per meeting; the figures
- * are final once the last row has been handed over, which is when the
- * report writes its "Quorate" row.
+ * The rows are streamed, not gathered: the people come in register order
+ * from one statement and the marks of the period's meetings in the same
+ * order from another, merged a person at a time; the group's memberships
+ * over the period are read once beforehand (a few bytes each), and which
+ * meetings each covers is worked out in C, so no meeting is joined to
+ * every member and nothing is held but one row and those memberships.
+ * Each meeting's quorum is counted on the way (voting members on its
+ * date, less those a sanction bars, and those of them present as
+ * members, against the quorum rule in force on that date), so no query
+ * runs per meeting; the figures are final once the last row has been
+ * handed over, which is when the report writes its "Quorate" row.
  *
  * Importing a register (cr_store_import_attendance()) is one transaction,
  * all or nothing:
@@ -53,6 +57,7 @@
 #include "cr-date.h"
 #include "cr-person.h"
 #include "cr-store-meetings.h"
+#include "cr-store-meetings-private.h"
 #include "cr-store-people.h"
 #include "cr-store-private.h"
 
@@ -62,6 +67,8 @@
 #define NO_START "0000-01-01"
 #define NO_END   "9999-12-31"
 
+#define BIG_CACHE_KIB 65536
+
 /* One spell of a sanction that bars a person from the group's meetings. */
 typedef struct
 {
@@ -69,16 +76,28 @@ typedef struct
   char *end;  /* NULL: open */
 } Barred;
 
+/* One membership of the group over the period, as the rows need it. */
+typedef struct
+{
+  gint64    person;
+  char      start[11];  /* ISO */
+  char      end[11];    /* ISO; NO_END while it runs */
+  gboolean  voting;
+} Span;
+
 struct _CrAttendanceCursor
 {
   CrStore           *store;
-  sqlite3_stmt      *stmt;
-  CrQuorumRule       rule;
+  sqlite3_stmt      *stmt;       /* people, in register order */
+  sqlite3_stmt      *marks_stmt; /* the meetings' marks, in the same order */
 
   guint              n_meetings;
   CrRegisterMeeting *meetings;
+  CrQuorumRule      *rules;      /* per column: the quorum in force then */
   GHashTable        *columns;    /* meeting id (gint64 *) → column + 1 */
   GHashTable        *barred;     /* person id (gint64 *) → GArray of Barred */
+  GArray            *spans;      /* of Span, by person */
+  GHashTable        *first_span; /* person id → index of their first + 1 */
 
   guint8            *marks;      /* the row handed out */
   guint8            *member;     /* per column: a member then */
@@ -87,9 +106,10 @@ struct _CrAttendanceCursor
   char              *name;
   guint              n_rows;
 
-  gboolean           have_row;   /* the statement is on a row not yet used */
-  gboolean           exhausted;  /* the statement has no more rows */
+  gboolean           marks_have_row;
+  gboolean           marks_exhausted;
   gboolean           done;
+  int                old_cache_size;  /* to put back; 0 if not changed */
 };
 
 static void
@@ -110,6 +130,40 @@ meetings_free (CrRegisterMeeting *meetings,
   g_free (meetings);
 }
 
+/* PRAGMA takes no parameters; @size is our own integer. */
+static void
+set_cache_size (CrStore *store,
+                int      size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", size);
+
+  sqlite3_exec (_cr_store_get_db (store), sql, NULL, NULL, NULL);
+}
+
+/* A big register reads the memberships and then the people in name
+ * order, all over their tables: with a cache that holds them each page is
+ * read from the disk once, not once a person. The cache only grows as
+ * pages are read, so a small register costs no more. Put back when the
+ * cursor ends. */
+static void
+widen_cache (CrAttendanceCursor *cursor)
+{
+  sqlite3_stmt *stmt = NULL;
+  int old = 0;
+
+  if (sqlite3_prepare_v2 (_cr_store_get_db (cursor->store),
+                          "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    old = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  /* Negative sizes are KiB: 64 MiB, a third of the report's memory
+   * budget, and only as much of it as the file fills. */
+  if (old == 0 || old <= -BIG_CACHE_KIB)
+    return;
+  set_cache_size (cursor->store, -BIG_CACHE_KIB);
+  cursor->old_cache_size = old;
+}
+
 /**
  * cr_attendance_cursor_free:
  * @cursor: (nullable) (transfer full): a cursor
@@ -122,9 +176,15 @@ cr_attendance_cursor_free (CrAttendanceCursor *cursor)
   if (cursor == NULL)
     return;
   sqlite3_finalize (cursor->stmt);
+  sqlite3_finalize (cursor->marks_stmt);
+  if (cursor->old_cache_size != 0)
+    set_cache_size (cursor->store, cursor->old_cache_size);
+  g_free (cursor->rules);
   meetings_free (cursor->meetings, cursor->n_meetings);
   g_clear_pointer (&cursor->columns, g_hash_table_unref);
   g_clear_pointer (&cursor->barred, g_hash_table_unref);
+  g_clear_pointer (&cursor->spans, g_array_unref);
+  g_clear_pointer (&cursor->first_span, g_hash_table_unref);
   g_free (cursor->marks);
   g_free (cursor->member);
   g_free (cursor->voting);
@@ -161,6 +221,9 @@ cr_register_name (const char *given_name,
   return g_strconcat (family, ", ", given, NULL);
 }
 
+/* The held meetings of the period, each with its count of marks and the
+ * quorum rule in force on its date (a meeting is judged by the rules of
+ * its day, not today's). */
 static gboolean
 load_meetings (CrAttendanceCursor  *cursor,
                gint64               group_id,
@@ -169,12 +232,14 @@ load_meetings (CrAttendanceCursor  *cursor,
                GError             **error)
 {
   g_autoptr (GArray) list = g_array_new (FALSE, TRUE, sizeof (CrRegisterMeeting));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = _cr_store_prepare (cursor->store,
                             "SELECT m.id, m.date, (SELECT count(*) "
-                            "FROM attendance a WHERE a.meeting_id = m.id) "
+                            "FROM attendance a WHERE a.meeting_id = m.id), "
+                            CR_QUORUM_IN_FORCE ("m.group_id", "m.date") " "
                             "FROM meetings m WHERE m.group_id = ?1 "
                             "AND m.status = 'held' AND m.date >= ?2 "
                             "AND m.date <= ?3 "
@@ -193,6 +258,7 @@ load_meetings (CrAttendanceCursor  *cursor,
       m.date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       m.n_marks = sqlite3_column_int (stmt, 2);
       g_array_append_val (list, m);
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -206,6 +272,12 @@ load_meetings (CrAttendanceCursor  *cursor,
   cursor->n_meetings = list->len;
   cursor->meetings = (CrRegisterMeeting *) g_array_free (g_steal_pointer (&list),
                                                           FALSE);
+  /* Read once the statement is done, so that none runs inside another
+   * (tiers of households read the rest of the rules in force). */
+  cursor->rules = g_new0 (CrQuorumRule, MAX (cursor->n_meetings, 1));
+  for (guint i = 0; i < cursor->n_meetings; i++)
+    _cr_store_quorum_rule (cursor->store, group_id, cursor->meetings[i].date,
+                           g_ptr_array_index (texts, i), &cursor->rules[i]);
   cursor->columns = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                            g_free, NULL);
   for (guint i = 0; i < cursor->n_meetings; i++)
@@ -266,6 +338,123 @@ load_barred (CrAttendanceCursor  *cursor,
   return TRUE;
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  if (x->person != y->person)
+    return x->person < y->person ? -1 : 1;
+  return strcmp (x->start, y->start);
+}
+
+/* The group's memberships that overlap the period, by person: a few
+ * megabytes for the largest group. */
+static gboolean
+load_spans (CrAttendanceCursor  *cursor,
+            gint64               group_id,
+            const char          *from,
+            const char          *to,
+            GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean big = FALSE;
+  int rc;
+
+  /* A group with a good share of all the memberships (the association's
+   * own, on a big file) is read by one pass over the table: through the
+   * index, each of its rows would be a seek of its own. */
+  stmt = _cr_store_prepare (cursor->store,
+                            "SELECT (SELECT count(*) FROM memberships "
+                            "WHERE group_id = ?1) * 4 >= "
+                            "(SELECT count(*) FROM memberships)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    big = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _cr_store_set_error (cursor->store, error, rc, _("reading the members"));
+      return FALSE;
+    }
+
+  cursor->spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  stmt = _cr_store_prepare (cursor->store,
+                            big ? "SELECT person_id, kind = 'voting', "
+                                  "start_date, end_date FROM memberships "
+                                  "NOT INDEXED "
+                                  "WHERE group_id = ?1 AND start_date <= ?3 "
+                                  "AND (end_date IS NULL OR end_date >= ?2)"
+                                : "SELECT person_id, kind = 'voting', "
+                                  "start_date, end_date FROM memberships "
+                                  "INDEXED BY memberships_by_group "
+                                  "WHERE group_id = ?1 AND start_date <= ?3 "
+                                  "AND (end_date IS NULL OR end_date >= ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *end = (const char *) sqlite3_column_text (stmt, 3);
+      Span span = { 0 };
+
+      span.person = sqlite3_column_int64 (stmt, 0);
+      span.voting = sqlite3_column_int (stmt, 1);
+      g_strlcpy (span.start, (const char *) sqlite3_column_text (stmt, 2),
+                 sizeof span.start);
+      g_strlcpy (span.end, end != NULL ? end : NO_END, sizeof span.end);
+      g_array_append_val (cursor->spans, span);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (cursor->store, error, rc, _("reading the members"));
+      return FALSE;
+    }
+  g_array_sort (cursor->spans, compare_spans);
+
+  /* One lookup a person of the file, in name order: a hash, since a
+   * binary search would miss the processor's cache at every step. Person
+   * ids are SQLite rowids, positive and well inside a pointer. */
+  cursor->first_span = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint k = cursor->spans->len; k-- > 0;)
+    g_hash_table_insert (cursor->first_span,
+                         GSIZE_TO_POINTER ((gsize) g_array_index (cursor->spans,
+                                                                  Span, k).person),
+                         GUINT_TO_POINTER (k + 1));
+  return TRUE;
+}
+
+/* How many people the file holds, to choose how to read the register. */
+static gboolean
+count_people (CrStore  *self,
+              guint    *n_people,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _cr_store_prepare (self, "SELECT count(*) FROM people", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *n_people = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  _cr_store_set_error (self, error, rc, _("reading the members"));
+  return FALSE;
+}
+
 /**
  * cr_store_open_attendance:
  * @group_id: the group
@@ -291,7 +480,7 @@ cr_store_open_attendance (CrStore     *self,
   g_autoptr (CrAttendanceCursor) cursor = NULL;
   g_autofree char *rule = NULL;
   g_autoptr (GError) local = NULL;
-  guint n;
+  guint n, n_people = 0;
   int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
@@ -305,17 +494,20 @@ cr_store_open_attendance (CrStore     *self,
   cursor = g_new0 (CrAttendanceCursor, 1);
   cursor->store = g_object_ref (self);
 
+  /* Only to refuse a group that is no longer there: each meeting has its
+   * own rule, the one in force on its date. */
   rule = cr_store_get_group_quorum (self, group_id, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  if (rule == NULL || !cr_quorum_rule_parse (rule, &cursor->rule, NULL))
-    cr_quorum_rule_parse (CR_QUORUM_DEFAULT, &cursor->rule, NULL);
 
+  widen_cache (cursor);
   if (!load_meetings (cursor, group_id, from, to, error) ||
-      !load_barred (cursor, group_id, error))
+      !load_barred (cursor, group_id, error) ||
+      !load_spans (cursor, group_id, from, to, error) ||
+      !count_people (self, &n_people, error))
     return NULL;
 
   n = MAX (cursor->n_meetings, 1);
@@ -324,35 +516,52 @@ cr_store_open_attendance (CrStore     *self,
   cursor->voting = g_malloc0 (n);
   cursor->as_member = g_malloc0 (n);
 
-  /* People in register order, each with every meeting of the period that
-   * one of their memberships covers: the people index gives the order, so
-   * nothing is sorted but one person's handful of rows. */
+  /* Two streams in register order (family name, given name, then id),
+   * merged as the rows are asked for: the people, matched to the
+   * memberships already read, and the marks recorded at the period's
+   * meetings. Which meetings a membership covers is worked out in C from
+   * the meetings, so no meeting is joined to every member (a million
+   * probes on the benchmark file). A group of a good share of the file
+   * reads the people index in its order, which costs no sort; a small
+   * one sorts just its own members. */
   rc = sqlite3_prepare_v2 (_cr_store_get_db (self),
-                           "SELECT p.id, p.given_name, p.family_name, "
-                           "ms.kind = 'voting', m.id, a.mark, "
-                           "a.role IS 'member' "
-                           "FROM people p INDEXED BY people_by_sort_key "
-                           "CROSS JOIN memberships ms "
-                           "INDEXED BY memberships_by_person "
-                           "ON ms.person_id = p.id AND ms.group_id = ?1 "
-                           "AND ms.start_date <= ?3 "
-                           "AND (ms.end_date IS NULL OR ms.end_date >= ?2) "
-                           "CROSS JOIN meetings m ON m.group_id = ?1 "
-                           "AND m.status = 'held' "
-                           "AND m.date >= max (ms.start_date, ?2) "
-                           "AND m.date <= min (coalesce (ms.end_date, ?3), ?3) "
-                           "LEFT JOIN attendance a ON a.meeting_id = m.id "
-                           "AND a.person_id = p.id "
-                           "ORDER BY p.sort_key, p.id",
+                           (guint64) cursor->spans->len * 8 >= n_people
+                           ? "SELECT id, sort_key, given_name, family_name "
+                             "FROM people INDEXED BY people_by_sort_key "
+                             "ORDER BY sort_key, id"
+                           : "SELECT id, sort_key, given_name, family_name "
+                             "FROM people WHERE id IN (SELECT person_id "
+                             "FROM memberships WHERE group_id = ?1 "
+                             "AND start_date <= ?3 AND (end_date IS NULL "
+                             "OR end_date >= ?2)) "
+                             "ORDER BY sort_key, id",
                            -1, &cursor->stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (_cr_store_get_db (self),
+                             "SELECT p.id, p.sort_key, a.meeting_id, a.mark, "
+                             "a.role = 'member' "
+                             "FROM meetings m INDEXED BY meetings_by_group "
+                             "JOIN attendance a ON a.meeting_id = m.id "
+                             "JOIN people p ON p.id = a.person_id "
+                             "WHERE m.group_id = ?1 AND m.status = 'held' "
+                             "AND m.date >= ?2 AND m.date <= ?3 "
+                             "ORDER BY p.sort_key, p.id",
+                             -1, &cursor->marks_stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _cr_store_set_error (self, error, rc, _("reading the register"));
       return NULL;
     }
-  sqlite3_bind_int64 (cursor->stmt, 1, group_id);
-  sqlite3_bind_text (cursor->stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (cursor->stmt, 3, to, -1, SQLITE_TRANSIENT);
+  /* Reading every person of the file takes no parameters. */
+  if (sqlite3_bind_parameter_count (cursor->stmt) > 0)
+    {
+      sqlite3_bind_int64 (cursor->stmt, 1, group_id);
+      sqlite3_bind_text (cursor->stmt, 2, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (cursor->stmt, 3, to, -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_int64 (cursor->marks_stmt, 1, group_id);
+  sqlite3_bind_text (cursor->marks_stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (cursor->marks_stmt, 3, to, -1, SQLITE_TRANSIENT);
   return g_steal_pointer (&cursor);
 }
 
@@ -430,7 +639,8 @@ finish_quorum (CrAttendanceCursor *cursor)
     {
       CrRegisterMeeting *m = &cursor->meetings[i];
 
-      m->quorum_required = cr_quorum_required (&cursor->rule, m->voting_members);
+      m->quorum_required = cr_quorum_required (&cursor->rules[i],
+                                               m->voting_members);
       if (m->n_marks == 0)
         m->quorate = CR_QUORATE_UNKNOWN;
       else if (m->voting_present >= m->quorum_required)
@@ -440,51 +650,144 @@ finish_quorum (CrAttendanceCursor *cursor)
     }
 }
 
-/* Reads one person's rows from the statement into the buffers. */
+/* The first column whose meeting is on or after @date. */
+static guint
+first_column_from (CrAttendanceCursor *cursor,
+                   const char         *date)
+{
+  guint lo = 0, hi = cursor->n_meetings;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (strcmp (cursor->meetings[mid].date, date) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Where the marks statement's row stands against (@key, @person) in
+ * register order: <0 before, 0 theirs, >0 after. */
+static int
+compare_marks_row (CrAttendanceCursor *cursor,
+                   const char         *key,
+                   gint64              person)
+{
+  sqlite3_stmt *stmt = cursor->marks_stmt;
+  const char *mkey = (const char *) sqlite3_column_text (stmt, 1);
+  gint64 mperson = sqlite3_column_int64 (stmt, 0);
+  int cmp;
+
+  /* ORDER BY compares text with the BINARY collation, which is strcmp's
+   * order on UTF-8. */
+  cmp = strcmp (mkey != NULL ? mkey : "", key);
+  if (cmp != 0)
+    return cmp;
+  return mperson < person ? -1 : mperson > person ? 1 : 0;
+}
+
+/* Moves the marks statement up to @person and reads their marks into
+ * the row, in whichever columns they fall; the caller keeps only those a
+ * membership covers. */
+static gboolean
+read_marks (CrAttendanceCursor  *cursor,
+            const char          *key,
+            gint64               person,
+            GError             **error)
+{
+  sqlite3_stmt *stmt = cursor->marks_stmt;
+
+  while (!cursor->marks_exhausted)
+    {
+      int cmp;
+
+      if (!cursor->marks_have_row)
+        {
+          int rc = sqlite3_step (stmt);
+
+          if (rc == SQLITE_DONE)
+            {
+              cursor->marks_exhausted = TRUE;
+              break;
+            }
+          if (rc != SQLITE_ROW)
+            {
+              _cr_store_set_error (cursor->store, error, rc,
+                                   _("reading the register"));
+              return FALSE;
+            }
+          cursor->marks_have_row = TRUE;
+        }
+
+      cmp = compare_marks_row (cursor, key, person);
+      if (cmp > 0)
+        break;
+      if (cmp == 0)
+        {
+          gint64 meeting = sqlite3_column_int64 (stmt, 2);
+          guint column = GPOINTER_TO_UINT (g_hash_table_lookup (cursor->columns,
+                                                                &meeting));
+
+          if (column-- > 0)
+            {
+              cursor->marks[column] =
+                mark_of ((const char *) sqlite3_column_text (stmt, 3));
+              cursor->as_member[column] = sqlite3_column_int (stmt, 4);
+            }
+        }
+      /* Theirs, or someone's with marks and no membership (a guest). */
+      cursor->marks_have_row = FALSE;
+    }
+  return TRUE;
+}
+
+/* The first of @person's spans, or G_MAXUINT if they have none. */
+static guint
+find_spans (CrAttendanceCursor *cursor,
+            gint64              person)
+{
+  guint k = GPOINTER_TO_UINT (g_hash_table_lookup (cursor->first_span,
+                                                   GSIZE_TO_POINTER ((gsize) person)));
+
+  return k > 0 ? k - 1 : G_MAXUINT;
+}
+
+/* Fills the buffers for the person the statement is on, whose first
+ * span is @first: the columns their memberships cover, then their marks
+ * from the other statement. */
 static gboolean
 read_person (CrAttendanceCursor  *cursor,
-             gint64              *person,
+             gint64               person,
+             guint                first,
              GError             **error)
 {
   sqlite3_stmt *stmt = cursor->stmt;
+  const char *key = (const char *) sqlite3_column_text (stmt, 1);
   guint n = cursor->n_meetings;
-  int rc;
 
-  *person = sqlite3_column_int64 (stmt, 0);
   memset (cursor->marks, CR_ATTENDANCE_NONE, n);
   memset (cursor->member, 0, n);
   memset (cursor->voting, 0, n);
   memset (cursor->as_member, 0, n);
-  g_free (cursor->name);
-  cursor->name = cr_register_name ((const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2));
-  do
+  for (guint k = first;
+       k < cursor->spans->len &&
+       g_array_index (cursor->spans, Span, k).person == person;
+       k++)
     {
-      gint64 meeting = sqlite3_column_int64 (stmt, 4);
-      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (cursor->columns,
-                                                            &meeting));
+      const Span *span = &g_array_index (cursor->spans, Span, k);
 
-      if (column-- > 0)
+      for (guint i = first_column_from (cursor, span->start);
+           i < n && strcmp (cursor->meetings[i].date, span->end) <= 0;
+           i++)
         {
-          cursor->member[column] = 1;
-          cursor->voting[column] |= sqlite3_column_int (stmt, 3);
-          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-            {
-              cursor->marks[column] =
-                mark_of ((const char *) sqlite3_column_text (stmt, 5));
-              cursor->as_member[column] = sqlite3_column_int (stmt, 6);
-            }
+          cursor->member[i] = 1;
+          cursor->voting[i] |= span->voting;
         }
-      rc = sqlite3_step (stmt);
     }
-  while (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == *person);
-
-  cursor->have_row = rc == SQLITE_ROW;
-  cursor->exhausted = rc == SQLITE_DONE;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  _cr_store_set_error (cursor->store, error, rc, _("reading the register"));
-  return FALSE;
+  return read_marks (cursor, key != NULL ? key : "", person, error);
 }
 
 /**
@@ -515,24 +818,24 @@ cr_attendance_cursor_next (CrAttendanceCursor  *cursor,
     {
       gboolean any = FALSE;
       gint64 person;
+      guint first;
+      int rc = sqlite3_step (cursor->stmt);
 
-      if (cursor->exhausted)
+      if (rc == SQLITE_DONE)
         break;
-      if (!cursor->have_row)
+      if (rc != SQLITE_ROW)
         {
-          int rc = sqlite3_step (cursor->stmt);
-
-          if (rc == SQLITE_DONE)
-            break;
-          if (rc != SQLITE_ROW)
-            {
-              cursor->done = TRUE;
-              _cr_store_set_error (cursor->store, error, rc,
-                                   _("reading the register"));
-              return FALSE;
-            }
+          cursor->done = TRUE;
+          _cr_store_set_error (cursor->store, error, rc,
+                               _("reading the register"));
+          return FALSE;
         }
-      if (!read_person (cursor, &person, error))
+      person = sqlite3_column_int64 (cursor->stmt, 0);
+      first = find_spans (cursor, person);
+      /* Not a member of the group in the period. */
+      if (first == G_MAXUINT)
+        continue;
+      if (!read_person (cursor, person, first, error))
         {
           cursor->done = TRUE;
           return FALSE;
@@ -542,8 +845,13 @@ cr_attendance_cursor_next (CrAttendanceCursor  *cursor,
         {
           CrRegisterMeeting *m = &cursor->meetings[i];
 
+          /* A mark from when they were not a member (a guest, say) is
+           * not the register's. */
           if (!cursor->member[i])
-            continue;
+            {
+              cursor->marks[i] = CR_ATTENDANCE_NONE;
+              continue;
+            }
           if (cursor->voting[i] && !is_barred (cursor, person, m->date))
             {
               m->voting_members++;
@@ -559,6 +867,10 @@ cr_attendance_cursor_next (CrAttendanceCursor  *cursor,
       if (!any)
         continue;
 
+      g_free (cursor->name);
+      cursor->name =
+        cr_register_name ((const char *) sqlite3_column_text (cursor->stmt, 2),
+                          (const char *) sqlite3_column_text (cursor->stmt, 3));
       cursor->n_rows++;
       *name = cursor->name;
       *marks = cursor->marks;

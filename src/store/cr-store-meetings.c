@@ -19,6 +19,8 @@
 #include "cr-store-meetings.h"
 
 #include "cr-date.h"
+#include "cr-store-meetings-private.h"
+#include "cr-store-rules.h"
 
 #include "cr-store-private.h"
 
@@ -39,7 +41,8 @@
 #define MEETING_COLUMNS \
   "m.id, m.group_id, g.name, m.date, m.start_time, m.end_time, m.venue, " \
   "m.kind, m.status, m.papers_sent_on, m.minutes_circulated_on, " \
-  "m.minutes_approved_at, m.notes, g.quorum " \
+  "m.minutes_approved_at, m.notes, " \
+  CR_QUORUM_IN_FORCE ("m.group_id", "m.date") " " \
   "FROM meetings m JOIN groups g ON g.id = m.group_id "
 
 #define ITEM_COLUMNS \
@@ -224,16 +227,38 @@ finish_read (CrStore     *self,
 
 /* ---- quorum ---------------------------------------------------------- */
 
-static void
-parse_rule (const char   *text,
-            CrQuorumRule *rule)
+/* The quorum rule a meeting of @group_id on @date is judged by, from
+ * @text (CR_QUORUM_IN_FORCE's value). Tiers by households are resolved
+ * with the rest of the rules in force then, which say how many
+ * households the group covers. Anything unreadable falls back to
+ * CR_QUORUM_DEFAULT with a warning, never a failure: a meeting can always
+ * be shown. */
+void
+_cr_store_quorum_rule (CrStore      *self,
+                       gint64        group_id,
+                       const char   *date,
+                       const char   *text,
+                       CrQuorumRule *rule)
 {
   g_autoptr (GError) error = NULL;
 
-  if (text != NULL && cr_quorum_rule_parse (text, rule, &error))
+  if (text != NULL && g_str_has_prefix (text, "tiers"))
+    {
+      g_autoptr (CrRules) rules = cr_store_get_rules (self, group_id, date,
+                                                      &error);
+
+      if (rules != NULL)
+        {
+          *rule = rules->quorum;
+          return;
+        }
+      g_warning ("The rules in force on %s can’t be read: %s", date,
+                 error->message);
+    }
+  else if (text != NULL && cr_quorum_rule_parse (text, rule, &error))
     return;
-  if (text != NULL)
-    g_warning ("A group’s stored quorum is not a rule: %s", error->message);
+  else if (text != NULL)
+    g_warning ("A stored quorum is not a rule: %s", error->message);
   cr_quorum_rule_parse (CR_QUORUM_DEFAULT, rule, NULL);
 }
 
@@ -298,7 +323,8 @@ fill_quorum (CrStore     *self,
                      &n_marks, &meeting->voting_members,
                      &meeting->voting_present, error))
     return FALSE;
-  parse_rule (rule_text, &rule);
+  _cr_store_quorum_rule (self, meeting->group_id, meeting->date, rule_text,
+                         &rule);
   meeting->quorum_required = cr_quorum_required (&rule, meeting->voting_members);
   if (meeting->status != CR_MEETING_STATUS_HELD || n_marks == 0)
     meeting->quorate = CR_QUORATE_UNKNOWN;
@@ -725,6 +751,111 @@ cr_store_get_group_quorum (CrStore  *self,
     _cr_store_set_error (self, error, rc, _("reading the quorum"));
   sqlite3_reset (stmt);
   return rule;
+}
+
+/**
+ * cr_store_get_quorum_in_force:
+ * @group_id: a group
+ * @date: ISO date of one of its meetings
+ *
+ * A meeting is judged by the rules in force on its date, not today's:
+ * the quorum of the terms of reference adopted last on or before @date,
+ * or the group's own quorum where they don't say.
+ *
+ * Returns: (transfer full) (nullable): the rule, CR_QUORUM_DEFAULT if the
+ *   group has none; %NULL with @error set
+ */
+char *
+cr_store_get_quorum_in_force (CrStore     *self,
+                              gint64       group_id,
+                              const char  *date,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *rule = NULL;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT " CR_QUORUM_IN_FORCE ("g.id", "?2") " "
+                            "FROM groups g WHERE g.id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rule = g_strdup (column_text (stmt, 0) ? column_text (stmt, 0)
+                                           : CR_QUORUM_DEFAULT);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                         _("That group is no longer in the file."));
+  else
+    _cr_store_set_error (self, error, rc, _("reading the quorum"));
+  sqlite3_reset (stmt);
+  return rule;
+}
+
+/**
+ * cr_store_get_meeting_offices:
+ * @meeting_id: a meeting
+ *
+ * Who held an office at the meeting, for the minutes to name them by
+ * title ("Jane Smith (Chair)"): the offices of the meeting's group held on
+ * its date, and at a committee's meeting those of the association too,
+ * whose officers sit on its committee. Someone with two offices has both,
+ * the group's own first.
+ *
+ * Returns: (transfer full) (nullable): person id (gint64 *) → titles
+ *   ("Chair", "Secretary, Treasurer"); %NULL with @error set
+ */
+GHashTable *
+cr_store_get_meeting_offices (CrStore  *self,
+                              gint64    meeting_id,
+                              GError  **error)
+{
+  g_autoptr (GHashTable) offices = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  offices = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = _cr_store_prepare (self,
+                            "SELECT o.person_id, o.role FROM meetings m "
+                            "JOIN groups g ON g.id = m.group_id "
+                            "JOIN offices o ON (o.group_id = m.group_id "
+                            "OR (g.kind = 'committee' AND o.group_id = ?2)) "
+                            "AND o.start_date <= m.date "
+                            "AND (o.end_date IS NULL OR o.end_date >= m.date) "
+                            "WHERE m.id = ?1 "
+                            "ORDER BY o.person_id, o.group_id != m.group_id, "
+                            "o.start_date, o.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, cr_store_get_association_group (self));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      const char *role = column_text (stmt, 1);
+      char *had = g_hash_table_lookup (offices, &person);
+
+      if (had == NULL)
+        g_hash_table_insert (offices, g_memdup2 (&person, sizeof person),
+                             g_strdup (role));
+      /* The same title in the group and the association is said once. */
+      else if (g_ascii_strcasecmp (had, role) != 0)
+        g_hash_table_insert (offices, g_memdup2 (&person, sizeof person),
+                             g_strconcat (had, ", ", role, NULL));
+    }
+  if (!finish_read (self, stmt, rc, _("reading the officers"), error))
+    return NULL;
+  return g_steal_pointer (&offices);
 }
 
 /* ---- agendas --------------------------------------------------------- */
@@ -1570,6 +1701,86 @@ cr_store_get_meeting_quorum (CrStore   *self,
 
 /* ---- decisions ------------------------------------------------------- */
 
+/* Checks a decision as typed and derives what is never typed: the
+ * outcome, from the votes (a decision by consensus has none), and whether
+ * the meeting was quorate, from its attendance as it stands and the rules
+ * in force on its date. */
+static gboolean
+derive_decision (CrStore     *self,
+                 CrDecision  *decision,
+                 gboolean     chair_has_casting_vote,
+                 GError     **error)
+{
+  g_autoptr (CrAgendaItem) item = NULL;
+  gboolean met = FALSE;
+  GError *local = NULL;
+  gboolean vote = decision->method == CR_DECISION_VOTE;
+
+  if (!check_text (decision->text, _("Say what was decided."), error))
+    return FALSE;
+  if (vote && !cr_vote_check (decision->votes_for, decision->votes_against,
+                              decision->votes_abstain, decision->casting,
+                              chair_has_casting_vote, &local))
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                           local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  if (!vote && decision->casting != CR_CASTING_VOTE_NONE)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                           _("A decision by consensus has no casting vote."));
+      return FALSE;
+    }
+  item = get_item (self, decision->item_id, error);
+  if (item == NULL ||
+      !cr_store_get_meeting_quorum (self, item->meeting_id, NULL, NULL, &met,
+                                    error))
+    return FALSE;
+
+  if (vote)
+    decision->outcome = cr_vote_outcome (decision->votes_for,
+                                         decision->votes_against,
+                                         decision->votes_abstain,
+                                         decision->casting,
+                                         chair_has_casting_vote);
+  else
+    {
+      decision->outcome = CR_VOTE_CONSENSUS;
+      decision->votes_for = decision->votes_against = 0;
+      decision->votes_abstain = 0;
+    }
+  decision->quorate_at_time = met;
+  return TRUE;
+}
+
+/* Binds ?2 … ?9 of an INSERT or UPDATE of a derived decision. */
+static void
+bind_decision (sqlite3_stmt     *stmt,
+               const CrDecision *decision)
+{
+  sqlite3_bind_text (stmt, 2, decision->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, cr_decision_method_to_string (decision->method),
+                     -1, SQLITE_STATIC);
+  if (decision->method == CR_DECISION_VOTE)
+    {
+      sqlite3_bind_int (stmt, 4, decision->votes_for);
+      sqlite3_bind_int (stmt, 5, decision->votes_against);
+      sqlite3_bind_int (stmt, 6, decision->votes_abstain);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_null (stmt, 6);
+    }
+  bind_text_or_null (stmt, 7, cr_casting_vote_to_string (decision->casting));
+  sqlite3_bind_text (stmt, 8, cr_vote_outcome_to_string (decision->outcome),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, decision->quorate_at_time ? 1 : 0);
+}
+
 /**
  * cr_store_add_decision:
  * @decision: (inout): the decision's item, text, method, and for a vote
@@ -1589,55 +1800,16 @@ cr_store_add_decision (CrStore     *self,
                        gboolean     chair_has_casting_vote,
                        GError     **error)
 {
-  g_autoptr (CrAgendaItem) item = NULL;
   sqlite3_stmt *stmt;
-  gboolean met = FALSE;
-  GError *local = NULL;
-  gboolean vote;
 
   g_return_val_if_fail (CR_IS_STORE (self), 0);
   g_return_val_if_fail (decision != NULL, 0);
   g_return_val_if_fail ((guint) decision->method <= CR_DECISION_VOTE, 0);
   g_return_val_if_fail ((guint) decision->casting <= CR_CASTING_VOTE_AGAINST, 0);
 
-  vote = decision->method == CR_DECISION_VOTE;
   if (!_cr_store_require_write (self, error) ||
-      !check_text (decision->text, _("Say what was decided."), error))
+      !derive_decision (self, decision, chair_has_casting_vote, error))
     return 0;
-  if (vote && !cr_vote_check (decision->votes_for, decision->votes_against,
-                              decision->votes_abstain, decision->casting,
-                              chair_has_casting_vote, &local))
-    {
-      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                           local->message);
-      g_error_free (local);
-      return 0;
-    }
-  if (!vote && decision->casting != CR_CASTING_VOTE_NONE)
-    {
-      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
-                           _("A decision by consensus has no casting vote."));
-      return 0;
-    }
-  item = get_item (self, decision->item_id, error);
-  if (item == NULL ||
-      !cr_store_get_meeting_quorum (self, item->meeting_id, NULL, NULL, &met,
-                                    error))
-    return 0;
-
-  if (vote)
-    decision->outcome = cr_vote_outcome (decision->votes_for,
-                                         decision->votes_against,
-                                         decision->votes_abstain,
-                                         decision->casting,
-                                         chair_has_casting_vote);
-  else
-    {
-      decision->outcome = CR_VOTE_CONSENSUS;
-      decision->votes_for = decision->votes_against = 0;
-      decision->votes_abstain = 0;
-    }
-  decision->quorate_at_time = met;
 
   stmt = _cr_store_prepare (self,
                             "INSERT INTO decisions (item_id, text, method, "
@@ -1648,24 +1820,87 @@ cr_store_add_decision (CrStore     *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, decision->item_id);
-  sqlite3_bind_text (stmt, 2, decision->text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, cr_decision_method_to_string (decision->method),
-                     -1, SQLITE_STATIC);
-  if (vote)
-    {
-      sqlite3_bind_int (stmt, 4, decision->votes_for);
-      sqlite3_bind_int (stmt, 5, decision->votes_against);
-      sqlite3_bind_int (stmt, 6, decision->votes_abstain);
-    }
-  bind_text_or_null (stmt, 7, cr_casting_vote_to_string (decision->casting));
-  sqlite3_bind_text (stmt, 8, cr_vote_outcome_to_string (decision->outcome),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 9, met ? 1 : 0);
+  bind_decision (stmt, decision);
   if (!step_write (self, stmt, _("That agenda item is no longer in the file."),
                    _("recording the decision"), error))
     return 0;
   decision->id = sqlite3_last_insert_rowid (_cr_store_get_db (self));
   return decision->id;
+}
+
+/**
+ * cr_store_update_decision:
+ * @decision: (inout): the decision as it should now be, by its id and on
+ *   the same agenda item; its outcome and quorate_at_time are derived
+ *   again here, as cr_store_add_decision() does
+ * @chair_has_casting_vote: whether the group's rules give the chair one
+ *
+ * Corrects a decision: what was decided, how, and the votes. The outcome
+ * is never typed, so a corrected count gives its own outcome. Nothing is
+ * changed if the decision is refused.
+ *
+ * Returns: %TRUE if saved; %FALSE with @error set
+ */
+gboolean
+cr_store_update_decision (CrStore     *self,
+                          CrDecision  *decision,
+                          gboolean     chair_has_casting_vote,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (decision != NULL, FALSE);
+  g_return_val_if_fail ((guint) decision->method <= CR_DECISION_VOTE, FALSE);
+  g_return_val_if_fail ((guint) decision->casting <= CR_CASTING_VOTE_AGAINST, FALSE);
+
+  if (!_cr_store_require_write (self, error) ||
+      !derive_decision (self, decision, chair_has_casting_vote, error))
+    return FALSE;
+
+  stmt = _cr_store_prepare (self,
+                            "UPDATE decisions SET text = trim(?2), method = ?3, "
+                            "votes_for = ?4, votes_against = ?5, "
+                            "votes_abstain = ?6, casting_vote = ?7, "
+                            "outcome = ?8, quorate_at_time = ?9 "
+                            "WHERE id = ?10 AND item_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, decision->item_id);
+  bind_decision (stmt, decision);
+  sqlite3_bind_int64 (stmt, 10, decision->id);
+  return step_write (self, stmt, _("That agenda item is no longer in the file."),
+                     _("saving the decision"), error) &&
+         check_changed (self, _("That decision is no longer in the file."),
+                        error);
+}
+
+/**
+ * cr_store_delete_decision:
+ *
+ * Deletes one decision; its agenda item, minutes and actions stay.
+ */
+gboolean
+cr_store_delete_decision (CrStore  *self,
+                          gint64    decision_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error))
+    return FALSE;
+  stmt = _cr_store_prepare (self, "DELETE FROM decisions WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, decision_id);
+  return step_write (self, stmt, _("Something still refers to this decision."),
+                     _("deleting the decision"), error) &&
+         check_changed (self, _("That decision is no longer in the file."),
+                        error);
 }
 
 /**

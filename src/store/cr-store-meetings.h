@@ -72,6 +72,10 @@ gboolean    cr_store_set_group_quorum   (CrStore            *self,
                                          gint64              group_id,
                                          const char         *rule,
                                          GError            **error);
+char       *cr_store_get_quorum_in_force (CrStore          *self,
+                                         gint64             group_id,
+                                         const char        *date,
+                                         GError           **error);
 char       *cr_store_get_group_quorum   (CrStore            *self,
                                          gint64              group_id,
                                          GError            **error);
@@ -112,6 +116,9 @@ gboolean    cr_store_clear_attendance   (CrStore            *self,
 GPtrArray  *cr_store_list_expected      (CrStore            *self,
                                          gint64              meeting_id,
                                          GError            **error);
+GHashTable *cr_store_get_meeting_offices (CrStore           *self,
+                                          gint64             meeting_id,
+                                          GError           **error);
 GPtrArray  *cr_store_list_attendance    (CrStore            *self,
                                          gint64              meeting_id,
                                          GError            **error);
@@ -131,6 +138,13 @@ gboolean    cr_store_get_meeting_quorum (CrStore            *self,
 gint64      cr_store_add_decision       (CrStore            *self,
                                          CrDecision         *decision,
                                          gboolean            chair_has_casting_vote,
+                                         GError            **error);
+gboolean    cr_store_update_decision    (CrStore            *self,
+                                         CrDecision         *decision,
+                                         gboolean            chair_has_casting_vote,
+                                         GError            **error);
+gboolean    cr_store_delete_decision    (CrStore            *self,
+                                         gint64              decision_id,
                                          GError            **error);
 GPtrArray  *cr_store_list_decisions     (CrStore            *self,
                                          gint64              item_id,
