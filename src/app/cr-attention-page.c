@@ -25,6 +25,7 @@ struct _CrAttentionPage
 
   CrStore   *store;
   guint      n_items;
+  gint64     group_id;
 
   GtkStack  *stack;
   GtkBox    *groups_box;
@@ -32,8 +33,35 @@ struct _CrAttentionPage
 
 G_DEFINE_FINAL_TYPE (CrAttentionPage, cr_attention_page, GTK_TYPE_WIDGET)
 
-static const char *
-rule_title (const char *rule)
+enum
+{
+  PROP_0,
+  PROP_GROUP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SHOW_PERSON,
+  SHOW_MEETING,
+  SHOW_GROUP,
+  SHOW_PAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * cr_attention_rule_title:
+ * @rule: a rule name of `check` ("lapse", "papers-late" …)
+ *
+ * Returns: (transfer none): a short title for it, translated; @rule
+ *   itself for a rule this page doesn't know
+ */
+const char *
+cr_attention_rule_title (const char *rule)
 {
   static const struct
   {
@@ -54,12 +82,47 @@ rule_title (const char *rule)
     { "agm-notice", N_("AGM notice") },
     { "grant-report-due", N_("Grant report due") },
     { "action-overdue", N_("Action overdue") },
+    { "agenda-late", N_("Agenda item late") },
+    { "grant-unspent", N_("Grant money unspent") },
+    { "request-overdue", N_("Request overdue") },
+    { "recommendation-action", N_("Recommendation needs an action") },
+    { "impact-due", N_("Impact assessment due") },
+    { "lead-max-priorities", N_("Too many priorities for one lead") },
+    { "reviews-per-year-max", N_("Too many reviews this year") },
+    { "retention", N_("Past the retention period") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     if (g_strcmp0 (titles[i].rule, rule) == 0)
       return _(titles[i].title);
   return rule;
+}
+
+static void
+row_activated (CrAttentionPage *self,
+               AdwActionRow    *row)
+{
+  CrAttentionSubjectKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind"));
+  gint64 *id = g_object_get_data (G_OBJECT (row), "id");
+
+  if (id == NULL)
+    return;
+  switch (kind)
+    {
+    case CR_ATTENTION_PERSON:
+      g_signal_emit (self, signals[SHOW_PERSON], 0, *id);
+      break;
+    case CR_ATTENTION_MEETING:
+      g_signal_emit (self, signals[SHOW_MEETING], 0, *id);
+      break;
+    case CR_ATTENTION_GROUP:
+      g_signal_emit (self, signals[SHOW_GROUP], 0, *id);
+      break;
+    case CR_ATTENTION_ACTION:
+    default:
+      g_signal_emit (self, signals[SHOW_PAGE], 0, "actions");
+      break;
+    }
 }
 
 /**
@@ -85,7 +148,7 @@ cr_attention_page_reload (CrAttentionPage *self)
   if (self->store == NULL)
     return;
 
-  items = cr_store_check (self->store, 0, today, &error);
+  items = cr_store_check (self->store, self->group_id, today, &error);
   if (items == NULL)
     {
       g_warning ("Could not check the rules: %s", error->message);
@@ -111,13 +174,25 @@ cr_attention_page_reload (CrAttentionPage *self)
           gtk_box_append (self->groups_box, group);
           group_id = item->group_id;
         }
-      title = g_strdup_printf ("%s: %s", rule_title (item->rule), item->subject);
+      title = g_strdup_printf ("%s: %s", cr_attention_rule_title (item->rule),
+                               item->subject);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->detail);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       gtk_widget_add_css_class (date, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), date);
+      /* Each row opens what it is about. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "kind",
+                         GINT_TO_POINTER (item->subject_kind));
+      g_object_set_data_full (G_OBJECT (row), "id",
+                              g_memdup2 (&item->subject_id, sizeof (gint64)),
+                              g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated),
+                               self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       self->n_items++;
     }
@@ -138,12 +213,70 @@ cr_attention_page_dispose (GObject *object)
 }
 
 static void
+cr_attention_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CrAttentionPage *self = CR_ATTENTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUP_ID:
+      g_value_set_int64 (value, self->group_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cr_attention_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CrAttentionPage *self = CR_ATTENTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUP_ID:
+      cr_attention_page_set_group_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cr_attention_page_class_init (CrAttentionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cr_attention_page_dispose;
+  object_class->get_property = cr_attention_page_get_property;
+  object_class->set_property = cr_attention_page_set_property;
+
+  properties[PROP_GROUP_ID] =
+    g_param_spec_int64 ("group-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                        G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SHOW_PERSON] =
+    g_signal_new ("show-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SHOW_MEETING] =
+    g_signal_new ("show-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SHOW_GROUP] =
+    g_signal_new ("show-group", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SHOW_PAGE] =
+    g_signal_new ("show-page", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cr-attention-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrAttentionPage, stack);
@@ -177,4 +310,30 @@ cr_attention_page_get_n_items (CrAttentionPage *self)
 {
   g_return_val_if_fail (CR_IS_ATTENTION_PAGE (self), 0);
   return self->n_items;
+}
+
+gint64
+cr_attention_page_get_group_id (CrAttentionPage *self)
+{
+  g_return_val_if_fail (CR_IS_ATTENTION_PAGE (self), 0);
+  return self->group_id;
+}
+
+/**
+ * cr_attention_page_set_group_id:
+ * @group_id: the group whose items to show, or 0 for every group
+ */
+void
+cr_attention_page_set_group_id (CrAttentionPage *self,
+                                gint64           group_id)
+{
+  g_return_if_fail (CR_IS_ATTENTION_PAGE (self));
+
+  if (self->group_id == group_id)
+    return;
+  self->group_id = group_id;
+  /* Read again only if shown; otherwise when it next is. */
+  if (self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cr_attention_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_ID]);
 }

@@ -19,5 +19,10 @@ void  cr_attention_page_set_store   (CrAttentionPage *self,
                                      CrStore         *store);
 void  cr_attention_page_reload      (CrAttentionPage *self);
 guint cr_attention_page_get_n_items (CrAttentionPage *self);
+void  cr_attention_page_set_group_id (CrAttentionPage *self,
+                                      gint64           group_id);
+gint64 cr_attention_page_get_group_id (CrAttentionPage *self);
+
+const char *cr_attention_rule_title (const char *rule);
 
 G_END_DECLS

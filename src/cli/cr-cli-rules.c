@@ -37,9 +37,12 @@ rules_show (CrCli  *cli,
             char  **argv)
 {
   g_autofree char *group = NULL;
+  gboolean explain = FALSE;
   const GOptionEntry entries[] = {
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group,
       N_("This group’s rules (the association’s if not given)"), N_("NAME") },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+      N_("Say under each rule what it means and how to write it"), NULL },
     { NULL }
   };
   g_autoptr (CrStore) store = NULL;
@@ -53,7 +56,14 @@ rules_show (CrCli  *cli,
   if (!cr_cli_parse (cli, "rules show", NULL,
                      N_("Print the rules of the terms of reference in force "
                         "today, one “key = value” a line; “none” for a rule "
-                        "that is not set."),
+                        "that is not set. A quorum is a number (4), a share "
+                        "of the voting members rounded up (50%), the lesser "
+                        "or greater of the two (min(10,33%), max(3,25%)), or "
+                        "tiers by the households the group covers: "
+                        "tiers(100:5,400:8,12) is 5 up to 100 households, 8 "
+                        "up to 400 and 12 above, chosen by the households "
+                        "rule (the last tier while that is not set). "
+                        "--explain says what every rule means."),
                      entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -74,6 +84,13 @@ rules_show (CrCli  *cli,
       g_autofree char *value = cr_rules_get_string (rules, keys[i]);
 
       g_print ("%s = %s\n", keys[i], value);
+      if (explain)
+        {
+          CrRuleKey key;
+
+          cr_rules_key_from_string (keys[i], &key);
+          g_print ("  # %s\n", cr_rules_key_get_help (key));
+        }
     }
   return CR_CLI_EXIT_OK;
 }

@@ -131,6 +131,72 @@ static const RuleInfo rule_info[CR_RULE_N_KEYS] = {
     N_("Most months between annual general meetings") },
   [CR_RULE_AGM_NOTICE_DAYS] = { "agm-notice-days", TYPE_NUMBER, 1, 366,
     N_("Days of notice before an annual general meeting") },
+  [CR_RULE_HOUSEHOLDS] = { "households", TYPE_NUMBER, 1, 1000000,
+    N_("Households the group covers") },
+  [CR_RULE_LEAD_MAX_PRIORITIES] = { "lead-max-priorities", TYPE_NUMBER, 1,
+    99, N_("Work plan priorities one resident may lead") },
+  [CR_RULE_REVIEWS_PER_YEAR_MAX] = { "reviews-per-year-max", TYPE_NUMBER, 1,
+    99, N_("Most service reviews in a year") },
+  [CR_RULE_REQUEST_RESPONSE_DAYS] = { "request-response-days", TYPE_NUMBER,
+    1, 366, N_("Days a manager has to answer a request for information") },
+  [CR_RULE_COMMENTS_DUE_DAYS] = { "comments-due-days", TYPE_NUMBER, 1, 366,
+    N_("Days a manager has to comment on a review's findings") },
+  [CR_RULE_RETENTION_YEARS] = { "retention-years", TYPE_NUMBER, 1, 99,
+    N_("Years former members' contact details are kept") },
+};
+
+/* What each rule means and how to write it, in plain words, for `rules
+ * show` and the Terms of Reference page. A key without one here shows its
+ * label. */
+static const char *const rule_help[CR_RULE_N_KEYS] = {
+  [CR_RULE_QUORUM] = N_("A number of voting members (4), a share of the "
+    "voting membership rounded up (50%), the lesser or greater of the two "
+    "(min(10,33%), max(3,25%)), or tiers by the households the group "
+    "covers: tiers(100:5,400:8,12) is 5 up to 100 households, 8 up to 400, "
+    "12 above (set households too)."),
+  [CR_RULE_MAX_MEMBERS] = N_("More voting members than this is flagged."),
+  [CR_RULE_LAPSE_CONSECUTIVE] = N_("A member who misses this many meetings "
+    "in a row stops being a member."),
+  [CR_RULE_LAPSE_IN_12_MONTHS] = N_("A member who misses this many meetings "
+    "in 12 months stops being a member."),
+  [CR_RULE_APOLOGIES_EXCUSE] = N_("yes: a meeting missed with apologies "
+    "does not count towards a lapse."),
+  [CR_RULE_TERM_YEARS] = N_("How long a term of office lasts, in years."),
+  [CR_RULE_MAX_TERMS] = N_("Terms one person may serve in a row."),
+  [CR_RULE_CHAIR_MAX_YEARS] = N_("Years one person may chair in all."),
+  [CR_RULE_CHAIR_MAX_CONSECUTIVE_YEARS] = N_("Years one person may chair "
+    "without a break."),
+  [CR_RULE_MEETINGS_PER_YEAR_MIN] = N_("The group meets at least this many "
+    "times in any 12 months."),
+  [CR_RULE_MEETING_MONTHS_AVOID] = N_("Month numbers with commas, like "
+    "12,1,2: no meeting is held then."),
+  [CR_RULE_PAPERS_NOTICE_WORKING_DAYS] = N_("Papers go out at least this "
+    "many working days before a meeting."),
+  [CR_RULE_MINUTES_DUE_WORKING_DAYS] = N_("Minutes go out within this many "
+    "working days after a meeting."),
+  [CR_RULE_AGENDA_ITEMS_NOTICE_WEEKS] = N_("Agenda items are proposed at "
+    "least this many weeks before a meeting."),
+  [CR_RULE_TRAINING_THRESHOLD_PERCENT] = N_("Share of the core training "
+    "programme a member completes before full membership."),
+  [CR_RULE_CASTING_VOTE] = N_("yes: the chair breaks a tied vote."),
+  [CR_RULE_AGM_MAX_MONTHS] = N_("Most months from one annual general "
+    "meeting to the next."),
+  [CR_RULE_AGM_NOTICE_DAYS] = N_("Calendar days of notice residents get "
+    "before an annual general meeting."),
+  [CR_RULE_HOUSEHOLDS] = N_("Households the group covers; chooses the tier "
+    "of a quorum written as tiers(…)."),
+  [CR_RULE_LEAD_MAX_PRIORITIES] = N_("A resident leads at most this many "
+    "priorities of one year's work plan."),
+  [CR_RULE_REVIEWS_PER_YEAR_MAX] = N_("No more than this many service "
+    "reviews are planned in one year."),
+  [CR_RULE_REQUEST_RESPONSE_DAYS] = N_("Calendar days a manager has to "
+    "answer a request for information (28 in many panels' terms), unless "
+    "they write to the chair with another deadline."),
+  [CR_RULE_COMMENTS_DUE_DAYS] = N_("Calendar days management has to "
+    "comment on a review's findings report."),
+  [CR_RULE_RETENTION_YEARS] = N_("Former members' contact details are "
+    "erased this many years after their last membership ended; `check` "
+    "lists those past it."),
 };
 
 static const char *const month_names[] = {
@@ -210,7 +276,116 @@ cr_rules_key_get_label (CrRuleKey key)
   return g_dgettext (GETTEXT_PACKAGE, rule_info[key].label);
 }
 
+/**
+ * cr_rules_key_get_help:
+ *
+ * Returns: (transfer none): what the rule means and how to write its
+ *   value, translated
+ */
+const char *
+cr_rules_key_get_help (CrRuleKey key)
+{
+  g_return_val_if_fail ((guint) key < CR_RULE_N_KEYS, "");
+  if (rule_help[key] == NULL)
+    return cr_rules_key_get_label (key);
+  return g_dgettext (GETTEXT_PACKAGE, rule_help[key]);
+}
+
 /* ---- rules ----------------------------------------------------------- */
+
+/**
+ * cr_quorum_tiers_count:
+ * @households: the households a group covers, or 0 if not known
+ *
+ * Returns: the quorum the tiers give; with no households known, the last
+ *   tier's, the strictest, so that a missing figure never lowers it
+ */
+guint
+cr_quorum_tiers_count (const CrQuorumTiers *tiers,
+                       guint                households)
+{
+  g_return_val_if_fail (tiers != NULL, 0);
+
+  if (households == 0)
+    return tiers->otherwise;
+  for (guint i = 0; i < tiers->n; i++)
+    if (households <= tiers->up_to[i])
+      return tiers->count[i];
+  return tiers->otherwise;
+}
+
+static gboolean parse_number (const char *text,
+                              guint       min,
+                              guint       max,
+                              guint      *out);
+
+/* Parses "tiers(100:5,400:8,12)": bounds rising, a last catch-all. */
+static gboolean
+parse_tiers (const char    *text,
+             CrQuorumTiers *out)
+{
+  g_auto (GStrv) parts = NULL;
+  g_autofree char *inner = NULL;
+  CrQuorumTiers t = { 0 };
+  gsize len = strlen (text);
+  guint n_parts;
+
+  if (!g_str_has_prefix (text, "tiers(") || len < 8 || text[len - 1] != ')')
+    return FALSE;
+  inner = g_strndup (text + 6, len - 7);
+  parts = g_strsplit (inner, ",", -1);
+  n_parts = g_strv_length (parts);
+  if (n_parts < 2 || n_parts > CR_QUORUM_MAX_TIERS + 1)
+    return FALSE;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *colon = strchr (part, ':');
+
+      if (i + 1 == n_parts)
+        {
+          if (colon != NULL || !parse_number (part, 1, 9999, &t.otherwise))
+            return FALSE;
+          break;
+        }
+      if (colon == NULL)
+        return FALSE;
+      *colon = '\0';
+      if (!parse_number (g_strstrip (part), 1, 1000000, &t.up_to[t.n]) ||
+          !parse_number (g_strstrip (colon + 1), 1, 9999, &t.count[t.n]) ||
+          (t.n > 0 && t.up_to[t.n] <= t.up_to[t.n - 1]))
+        return FALSE;
+      t.n++;
+    }
+  *out = t;
+  return TRUE;
+}
+
+static char *
+tiers_to_string (const CrQuorumTiers *tiers)
+{
+  GString *s = g_string_new ("tiers(");
+
+  for (guint i = 0; i < tiers->n; i++)
+    g_string_append_printf (s, "%u:%u,", tiers->up_to[i], tiers->count[i]);
+  g_string_append_printf (s, "%u)", tiers->otherwise);
+  return g_string_free (s, FALSE);
+}
+
+/* With tiers, the quorum checked is the count they give for the
+ * households, whichever of the two rules was set first. */
+static void
+resolve_tiers (CrRules *rules)
+{
+  if (rules->tiers.n == 0)
+    return;
+  rules->quorum = (CrQuorumRule) {
+    CR_QUORUM_COUNT,
+    cr_quorum_tiers_count (&rules->tiers,
+                           cr_rules_get_value (rules, CR_RULE_HOUSEHOLDS)),
+    0
+  };
+}
 
 /**
  * cr_rules_new:
@@ -408,7 +583,11 @@ cr_rules_set (CrRules     *rules,
       rules->set &= ~(1u << k);
       rules->value[k] = 0;
       if (k == CR_RULE_QUORUM)
-        rules->quorum = (CrQuorumRule) { CR_QUORUM_NONE, 0, 0 };
+        {
+          rules->quorum = (CrQuorumRule) { CR_QUORUM_NONE, 0, 0 };
+          rules->tiers = (CrQuorumTiers) { 0 };
+        }
+      resolve_tiers (rules);
       return TRUE;
     }
 
@@ -417,8 +596,27 @@ cr_rules_set (CrRules     *rules,
     case TYPE_QUORUM:
       {
         CrQuorumRule quorum;
+        CrQuorumTiers tiers;
         GError *local = NULL;
 
+        if (g_str_has_prefix (text, "tiers"))
+          {
+            if (!parse_tiers (text, &tiers))
+              {
+                g_set_error (error, CR_RULES_ERROR,
+                             CR_RULES_ERROR_INVALID_VALUE,
+                             _("“%s” can’t be the quorum: write tiers like "
+                               "tiers(100:5,400:8,12), households up to "
+                               "100 need 5, up to 400 need 8, more need "
+                               "12, the bounds rising."),
+                             value ? value : "");
+                return FALSE;
+              }
+            rules->tiers = tiers;
+            rules->set |= 1u << k;
+            resolve_tiers (rules);
+            return TRUE;
+          }
         if (!cr_quorum_rule_parse (text, &quorum, &local))
           {
             g_set_error_literal (error, CR_RULES_ERROR,
@@ -427,6 +625,7 @@ cr_rules_set (CrRules     *rules,
             return FALSE;
           }
         rules->quorum = quorum;
+        rules->tiers = (CrQuorumTiers) { 0 };
         if (quorum.mode == CR_QUORUM_NONE)
           rules->set &= ~(1u << k);
         else
@@ -476,6 +675,7 @@ cr_rules_set (CrRules     *rules,
 
   rules->value[k] = n;
   rules->set |= 1u << k;
+  resolve_tiers (rules);
   return TRUE;
 }
 
@@ -502,6 +702,8 @@ cr_rules_get_string (const CrRules *rules,
   switch (rule_info[k].type)
     {
     case TYPE_QUORUM:
+      if (rules->tiers.n > 0)
+        return tiers_to_string (&rules->tiers);
       return cr_quorum_rule_to_string (&rules->quorum);
     case TYPE_NUMBER:
       return g_strdup_printf ("%u", rules->value[k]);
@@ -539,6 +741,7 @@ cr_check_input_new (gint64      group_id,
   input->meetings = g_array_new (FALSE, FALSE, sizeof (CrCheckMeeting));
   input->marks = g_array_new (FALSE, FALSE, sizeof (CrCheckMark));
   input->actions = g_array_new (FALSE, FALSE, sizeof (CrCheckAction));
+  input->agenda = g_array_new (FALSE, FALSE, sizeof (CrCheckAgendaItem));
   return input;
 }
 
@@ -554,6 +757,7 @@ cr_check_input_free (CrCheckInput *input)
   g_array_unref (input->meetings);
   g_array_unref (input->marks);
   g_array_unref (input->actions);
+  g_array_unref (input->agenda);
   g_string_chunk_free (input->strings);
   g_free (input);
 }
@@ -684,6 +888,48 @@ cr_check_input_add_meeting (CrCheckInput    *input,
   m.minutes_circulated_on = intern (input, minutes_circulated_on);
   g_array_append_val (input->meetings, m);
   return input->meetings->len - 1;
+}
+
+/**
+ * cr_check_input_set_meeting_rules:
+ * @rules: (nullable): the rules in force on the meeting's date, owned by
+ *   the caller and kept until the check is done; %NULL for the rules
+ *   checked on
+ *
+ * A meeting is judged by the rules in force on its date: its quorum,
+ * papers and minutes by the terms of reference it was held under.
+ */
+void
+cr_check_input_set_meeting_rules (CrCheckInput  *input,
+                                  guint          meeting,
+                                  const CrRules *rules)
+{
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (meeting < input->meetings->len);
+  g_array_index (input->meetings, CrCheckMeeting, meeting).rules = rules;
+}
+
+/**
+ * cr_check_input_add_agenda_item:
+ * @meeting: the meeting's index
+ * @proposed_on: ISO date the item was proposed
+ */
+void
+cr_check_input_add_agenda_item (CrCheckInput *input,
+                                guint         meeting,
+                                const char   *title,
+                                const char   *proposed_on)
+{
+  CrCheckAgendaItem item;
+
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (meeting < input->meetings->len);
+  g_return_if_fail (proposed_on != NULL);
+
+  item.meeting = meeting;
+  item.title = intern (input, title ? title : "");
+  item.proposed_on = intern (input, proposed_on);
+  g_array_append_val (input->agenda, item);
 }
 
 /**
@@ -863,6 +1109,57 @@ format_days (const guint32 *days,
         }
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * cr_rules_meeting_deadlines:
+ * @date: the meeting's ISO date
+ * @agm: whether it is an annual general meeting
+ * @papers_by: (out) (optional) (transfer full) (nullable): ISO date the
+ *   papers must go out by, %NULL if no rule says
+ * @agenda_by: (out) (optional) (transfer full) (nullable): ISO date items
+ *   for the agenda must be proposed by
+ * @notice_by: (out) (optional) (transfer full) (nullable): for an AGM,
+ *   ISO date residents must be given notice by
+ *
+ * What a meeting's rules ask to be done before it: the papers
+ * `papers-notice-working-days` working days before, items
+ * `agenda-items-notice-weeks` weeks before, an AGM's notice
+ * `agm-notice-days` days before.
+ *
+ * Returns: %FALSE if @date is not a date
+ */
+gboolean
+cr_rules_meeting_deadlines (const CrRules  *rules,
+                            const char     *date,
+                            gboolean        agm,
+                            char          **papers_by,
+                            char          **agenda_by,
+                            char          **notice_by)
+{
+  guint32 day = day_of (date);
+  guint n;
+
+  g_return_val_if_fail (rules != NULL, FALSE);
+
+  if (papers_by != NULL)
+    *papers_by = NULL;
+  if (agenda_by != NULL)
+    *agenda_by = NULL;
+  if (notice_by != NULL)
+    *notice_by = NULL;
+  if (day == 0)
+    return FALSE;
+  if (papers_by != NULL &&
+      (n = cr_rules_get_value (rules, CR_RULE_PAPERS_NOTICE_WORKING_DAYS)) > 0)
+    *papers_by = iso_of (add_workdays (day, -(int) n));
+  if (agenda_by != NULL &&
+      (n = cr_rules_get_value (rules, CR_RULE_AGENDA_ITEMS_NOTICE_WEEKS)) > 0)
+    *agenda_by = iso_of (day - 7 * n);
+  if (agm && notice_by != NULL &&
+      (n = cr_rules_get_value (rules, CR_RULE_AGM_NOTICE_DAYS)) > 0)
+    *notice_by = iso_of (day - n);
+  return TRUE;
 }
 
 /* ---- the engine ------------------------------------------------------ */
@@ -1066,6 +1363,16 @@ in_window (Check   *c,
   return day > c->year_ago && day <= c->on;
 }
 
+/* The rules meeting @i was held under: those in force on its date. */
+static const CrRules *
+meeting_rules (Check *c,
+               guint  i)
+{
+  const CrRules *rules = meeting_at (c, i)->rules;
+
+  return rules != NULL ? rules : c->rules;
+}
+
 /* ---- lapse ----------------------------------------------------------- */
 
 static void
@@ -1163,10 +1470,6 @@ check_quorum (Check *c)
   guint n = c->input->meetings->len;
   g_autofree guint *present = NULL;
 
-  if (!cr_rules_has (c->rules, CR_RULE_QUORUM) ||
-      c->rules->quorum.mode == CR_QUORUM_NONE)
-    return;
-
   present = g_new0 (guint, n);
   for (guint i = 0; i < c->input->marks->len; i++)
     {
@@ -1184,19 +1487,21 @@ check_quorum (Check *c)
     {
       const CrCheckMeeting *meeting = meeting_at (c, i);
       guint32 day = c->meeting_day[i];
+      const CrRules *rules = meeting_rules (c, i);
       g_autofree char *rule = NULL;
       guint voting = 0, required;
 
       if (meeting->status != CR_MEETING_STATUS_HELD || !meeting->marked ||
-          !in_window (c, day))
+          !in_window (c, day) || !cr_rules_has (rules, CR_RULE_QUORUM) ||
+          rules->quorum.mode == CR_QUORUM_NONE)
         continue;
       for (guint m = 0; m < c->n_members; m++)
         if (voting_membership_on (c, m, day) >= 0 && !barred_on (c, m, day))
           voting++;
-      required = cr_quorum_required (&c->rules->quorum, voting);
+      required = cr_quorum_required (&rules->quorum, voting);
       if (present[i] >= required)
         continue;
-      rule = cr_quorum_rule_to_string (&c->rules->quorum);
+      rule = cr_rules_get_string (rules, "quorum");
       add_meeting_item (c, "quorum", i, day,
                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "%u of the %u voting members was "
@@ -1578,12 +1883,10 @@ check_frequency (Check *c)
 static void
 check_papers (Check *c)
 {
-  guint notice = cr_rules_get_value (c->rules, CR_RULE_PAPERS_NOTICE_WORKING_DAYS);
-
-  if (notice == 0)
-    return;
   for (guint i = 0; i < c->input->meetings->len; i++)
     {
+      guint notice = cr_rules_get_value (meeting_rules (c, i),
+                                         CR_RULE_PAPERS_NOTICE_WORKING_DAYS);
       const CrCheckMeeting *meeting = meeting_at (c, i);
       guint32 day = c->meeting_day[i];
       guint32 sent = day_of (meeting->papers_sent_on);
@@ -1591,7 +1894,8 @@ check_papers (Check *c)
       g_autofree char *when = NULL;
       g_autofree char *by = NULL;
 
-      if (meeting->status == CR_MEETING_STATUS_CANCELLED || day <= c->year_ago)
+      if (notice == 0 || meeting->status == CR_MEETING_STATUS_CANCELLED ||
+          day <= c->year_ago)
         continue;
       if (sent > c->on)
         sent = 0;
@@ -1622,12 +1926,10 @@ check_papers (Check *c)
 static void
 check_minutes (Check *c)
 {
-  guint within = cr_rules_get_value (c->rules, CR_RULE_MINUTES_DUE_WORKING_DAYS);
-
-  if (within == 0)
-    return;
   for (guint i = 0; i < c->input->meetings->len; i++)
     {
+      guint within = cr_rules_get_value (meeting_rules (c, i),
+                                         CR_RULE_MINUTES_DUE_WORKING_DAYS);
       const CrCheckMeeting *meeting = meeting_at (c, i);
       guint32 day = c->meeting_day[i];
       guint32 out = day_of (meeting->minutes_circulated_on);
@@ -1635,7 +1937,8 @@ check_minutes (Check *c)
       g_autofree char *when = NULL;
       g_autofree char *by = NULL;
 
-      if (meeting->status != CR_MEETING_STATUS_HELD || !in_window (c, day))
+      if (within == 0 || meeting->status != CR_MEETING_STATUS_HELD ||
+          !in_window (c, day))
         continue;
       if (out > c->on)
         out = 0;
@@ -1658,6 +1961,47 @@ check_minutes (Check *c)
                           g_strdup_printf (_("Minutes of the meeting on %s were due by "
                                              "%s and have not gone out."),
                                            when, by));
+    }
+}
+
+/* Items proposed later than the notice the meeting's terms ask for.
+ * Only meetings in the last 12 months or still to come: older agendas are
+ * history no one can change. */
+static void
+check_agenda (Check *c)
+{
+  for (guint i = 0; i < c->input->agenda->len; i++)
+    {
+      const CrCheckAgendaItem *item = &g_array_index (c->input->agenda,
+                                                      CrCheckAgendaItem, i);
+      const CrCheckMeeting *meeting = meeting_at (c, item->meeting);
+      guint weeks = cr_rules_get_value (meeting_rules (c, item->meeting),
+                                        CR_RULE_AGENDA_ITEMS_NOTICE_WEEKS);
+      guint32 day = c->meeting_day[item->meeting];
+      guint32 proposed = day_of (item->proposed_on);
+      guint32 due;
+      g_autofree char *when = NULL;
+      g_autofree char *by = NULL;
+      g_autofree char *went = NULL;
+
+      if (weeks == 0 || proposed == 0 || day <= c->year_ago ||
+          meeting->status == CR_MEETING_STATUS_CANCELLED || proposed > c->on)
+        continue;
+      due = day - 7 * weeks;
+      if (proposed <= due)
+        continue;
+      when = uk_of (day);
+      by = uk_of (due);
+      went = uk_of (proposed);
+      add_meeting_item (c, "agenda-late", item->meeting, proposed,
+                        g_strdup_printf (_("“%s” was proposed on %s for the "
+                                           "meeting on %s; the terms of "
+                                           "reference ask for items %u weeks "
+                                           "before, by %s. The chair may "
+                                           "take it as urgent business or "
+                                           "hold it over to the next "
+                                           "meeting."),
+                                         item->title, went, when, weeks, by));
     }
 }
 
@@ -1877,6 +2221,7 @@ cr_rules_check (const CrRules      *rules,
   check_frequency (&c);
   check_papers (&c);
   check_minutes (&c);
+  check_agenda (&c);
   check_agm (&c);
   check_elections (&c);
   check_actions (&c);

@@ -40,14 +40,37 @@ typedef enum
   CR_RULE_CASTING_VOTE,
   CR_RULE_AGM_MAX_MONTHS,
   CR_RULE_AGM_NOTICE_DAYS,
+  CR_RULE_HOUSEHOLDS,
+  /* Work plan and scrutiny reviews (cr-store-workplan.c). */
+  CR_RULE_LEAD_MAX_PRIORITIES,
+  CR_RULE_REVIEWS_PER_YEAR_MAX,
+  CR_RULE_REQUEST_RESPONSE_DAYS,
+  CR_RULE_COMMENTS_DUE_DAYS,
+  /* Personal data (cr-store-privacy.c). */
+  CR_RULE_RETENTION_YEARS,
   CR_RULE_N_KEYS
 } CrRuleKey;
+
+/* A quorum in tiers by the households a group covers, written
+ * "tiers(100:5,400:8,12)": up to 100 households 5, up to 400 8, more 12. */
+#define CR_QUORUM_MAX_TIERS 8
+
+typedef struct
+{
+  guint n;                              /* tiers with a bound; 0: no tiers */
+  guint up_to[CR_QUORUM_MAX_TIERS];     /* households, rising */
+  guint count[CR_QUORUM_MAX_TIERS];
+  guint otherwise;                      /* above the last bound */
+} CrQuorumTiers;
 
 /* A group's rules. A rule that is not set ("none") is not checked. */
 typedef struct
 {
   guint32      set;                     /* 1 << CrRuleKey for each rule set */
-  CrQuorumRule quorum;                  /* CR_RULE_QUORUM */
+  CrQuorumRule quorum;                  /* CR_RULE_QUORUM; with tiers, the
+                                         * count they give for the
+                                         * households */
+  CrQuorumTiers tiers;                  /* CR_RULE_QUORUM as tiers */
   guint        value[CR_RULE_N_KEYS];   /* whole numbers; yes = 1, no = 0;
                                          * the months to avoid as bits,
                                          * 1 << (month - 1) */
@@ -117,7 +140,17 @@ typedef struct
   const char      *papers_sent_on;         /* the notice date for an AGM */
   const char      *minutes_circulated_on;
   gboolean         marked;                 /* any attendance taken */
+  const CrRules   *rules;                  /* in force on its date; NULL:
+                                            * those checked on */
 } CrCheckMeeting;
+
+/* An agenda item and when it was proposed, for `agenda-late`. */
+typedef struct
+{
+  guint       meeting;
+  const char *title;
+  const char *proposed_on;
+} CrCheckAgendaItem;
 
 typedef struct
 {
@@ -148,6 +181,7 @@ typedef struct
   GArray       *meetings;     /* of CrCheckMeeting, in date order */
   GArray       *marks;        /* of CrCheckMark, in any order */
   GArray       *actions;      /* of CrCheckAction */
+  GArray       *agenda;       /* of CrCheckAgendaItem */
   GStringChunk *strings;
 } CrCheckInput;
 
@@ -158,6 +192,9 @@ gboolean           cr_rules_key_from_string      (const char        *key,
                                                   CrRuleKey         *out);
 const char        *cr_rules_key_to_string        (CrRuleKey          key);
 const char        *cr_rules_key_get_label        (CrRuleKey          key);
+const char        *cr_rules_key_get_help         (CrRuleKey          key);
+guint              cr_quorum_tiers_count         (const CrQuorumTiers *tiers,
+                                                  guint              households);
 
 CrRules           *cr_rules_new                  (void);
 CrRules           *cr_rules_copy                 (const CrRules     *rules);
@@ -201,6 +238,13 @@ guint              cr_check_input_add_meeting    (CrCheckInput      *input,
                                                   CrMeetingStatus    status,
                                                   const char        *papers_sent_on,
                                                   const char        *minutes_circulated_on);
+void               cr_check_input_set_meeting_rules (CrCheckInput   *input,
+                                                  guint              meeting,
+                                                  const CrRules     *rules);
+void               cr_check_input_add_agenda_item (CrCheckInput     *input,
+                                                  guint              meeting,
+                                                  const char        *title,
+                                                  const char        *proposed_on);
 void               cr_check_input_add_mark       (CrCheckInput      *input,
                                                   guint              member,
                                                   guint              meeting,
@@ -217,6 +261,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrCheckInput, cr_check_input_free)
 void               cr_attention_item_free        (CrAttentionItem   *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrAttentionItem, cr_attention_item_free)
 const char        *cr_attention_subject_kind_to_string (CrAttentionSubjectKind kind);
+
+gboolean           cr_rules_meeting_deadlines    (const CrRules     *rules,
+                                                  const char        *date,
+                                                  gboolean           agm,
+                                                  char             **papers_by,
+                                                  char             **agenda_by,
+                                                  char             **notice_by);
 
 GPtrArray         *cr_rules_check                (const CrRules     *rules,
                                                   const CrCheckInput *input,

@@ -38,7 +38,11 @@
 #include "cr-date.h"
 #include "cr-meeting.h"
 #include "cr-store-meetings.h"
+#include "cr-store-money.h"
 #include "cr-store-private.h"
+#include "cr-store-privacy.h"
+#include "cr-store-training.h"
+#include "cr-store-workplan.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -584,6 +588,18 @@ sync_quorum (CrStore  *self,
     return FALSE;
   if (quorum == NULL)
     return TRUE;
+  /* The meetings read the column as a count or a share: tiers go there as
+   * the count they give for the households. */
+  if (g_str_has_prefix (quorum, "tiers"))
+    {
+      g_autoptr (CrRules) rules = cr_store_get_version_rules (self, version_id,
+                                                              error);
+
+      g_free (quorum);
+      if (rules == NULL)
+        return FALSE;
+      quorum = cr_quorum_rule_to_string (&rules->quorum);
+    }
   ok = cr_store_set_group_quorum (self, group_id, quorum, error);
   g_free (quorum);
   return ok;
@@ -730,6 +746,72 @@ cr_store_set_rule_adopted (CrStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * cr_store_start_terms:
+ * @template_: the shape to start from
+ * @adopted_on: ISO date the terms are adopted on
+ *
+ * Gives a group with no terms of reference its first version: the
+ * template's rules and sections (translated), adopted on @adopted_on.
+ *
+ * Returns: %FALSE with @error, and nothing changed
+ */
+gboolean
+cr_store_start_terms (CrStore           *self,
+                      gint64             group_id,
+                      const CrTemplate  *template_,
+                      const char        *adopted_on,
+                      GError           **error)
+{
+  g_autoptr (GPtrArray) sections = NULL;
+  gint64 version_id;
+  guint n;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (template_ != NULL, FALSE);
+
+  if (!check_iso (adopted_on, error) || !cr_store_begin (self, error))
+    return FALSE;
+  /* Made as a draft, since only a draft's sections can be written, and
+   * adopted at once. */
+  version_id = new_version (self, group_id, 0, NULL, error);
+  if (version_id == 0)
+    goto fail;
+  n = cr_template_n_rules (template_);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (!canonical_rule (template_->rules[i].key, template_->rules[i].value,
+                           &key, &value, error) ||
+          !put_rule (self, version_id, key, value, error))
+        goto fail;
+    }
+  sections = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_terms_section_free);
+  n = cr_template_n_sections (template_);
+  for (guint i = 0; i < n; i++)
+    {
+      CrTermsSection *section = g_new0 (CrTermsSection, 1);
+
+      section->position = i + 1;
+      section->heading = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                               template_->sections[i].heading));
+      section->text = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                            template_->sections[i].text));
+      g_ptr_array_add (sections, section);
+    }
+  if (!cr_store_set_terms_sections (self, version_id, sections, error) ||
+      !cr_store_adopt_terms (self, group_id, adopted_on, 0, error) ||
+      !cr_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  cr_store_rollback (self);
+  return FALSE;
 }
 
 /**
@@ -945,8 +1027,29 @@ typedef struct
   CrRules      *rules;
   CrCheckInput *input;
   IdMap         members;
+  IdMap         meetings;     /* meeting id to its index */
   guint         cursor;       /* the meeting the attendance has reached */
+  GPtrArray    *history;      /* of Version, adopted in order */
 } GroupCheck;
+
+/* One adopted version of a group's terms, for judging each meeting by the
+ * rules in force on its date. */
+typedef struct
+{
+  char    *adopted_on;
+  gint64   id;
+  CrRules *rules;
+} Version;
+
+static void
+version_free (gpointer data)
+{
+  Version *v = data;
+
+  g_free (v->adopted_on);
+  cr_rules_free (v->rules);
+  g_free (v);
+}
 
 static void
 group_check_free (gpointer data)
@@ -956,6 +1059,8 @@ group_check_free (gpointer data)
   cr_rules_free (g->rules);
   cr_check_input_free (g->input);
   id_map_clear (&g->members);
+  id_map_clear (&g->meetings);
+  g_clear_pointer (&g->history, g_ptr_array_unref);
   g_free (g);
 }
 
@@ -964,6 +1069,7 @@ typedef struct
   CrStore    *store;
   const char *on_date;
   gint64      only;        /* one group, or 0 */
+  GHashTable *quorums;     /* group id → its quorum column, for history */
   GPtrArray  *groups;      /* of GroupCheck, in the order to report */
   GHashTable *by_id;       /* gint64 * → GroupCheck */
 } Gather;
@@ -1049,6 +1155,10 @@ gather_groups (Gather  *g,
       group->rules = cr_rules_new ();
       rules_from_quorum (group->rules, column_text (stmt, 2));
       id_map_init (&group->members);
+      id_map_init (&group->meetings);
+      group->history = g_ptr_array_new_with_free_func (version_free);
+      g_hash_table_insert (g->quorums, g_memdup2 (&group->id, sizeof (gint64)),
+                           g_strdup (column_text (stmt, 2)));
       g_ptr_array_add (g->groups, group);
       g_hash_table_insert (g->by_id, &group->id, group);
     }
@@ -1237,11 +1347,121 @@ gather_meetings (Gather  *g,
         continue;
       cr_meeting_kind_from_string (column_text (stmt, 3), &kind);
       cr_meeting_status_from_string (column_text (stmt, 4), &status);
-      cr_check_input_add_meeting (group->input, sqlite3_column_int64 (stmt, 0),
-                                  column_text (stmt, 2), kind, status,
-                                  column_text (stmt, 5), column_text (stmt, 6));
+      id_map_insert (&group->meetings, sqlite3_column_int64 (stmt, 0),
+                     cr_check_input_add_meeting (group->input,
+                                                 sqlite3_column_int64 (stmt, 0),
+                                                 column_text (stmt, 2), kind,
+                                                 status, column_text (stmt, 5),
+                                                 column_text (stmt, 6)));
     }
   return finish_read (g->store, stmt, rc, _("reading the meetings"), error);
+}
+
+/* Every adopted version's rules, so that each meeting is judged by the
+ * version in force on its date rather than today's. */
+static gboolean
+gather_history (Gather  *g,
+                GError **error)
+{
+  sqlite3_stmt *stmt;
+  Version *version = NULL;
+  int rc;
+
+  stmt = prepare_either (g,
+                         "SELECT t.group_id, t.id, t.adopted_on, r.key, r.value "
+                         "FROM terms t JOIN terms_rules r ON r.version_id = t.id "
+                         "WHERE t.status = 'adopted' AND ?1 IS NOT NULL "
+                         "ORDER BY t.group_id, t.adopted_on, t.version",
+                         "SELECT t.group_id, t.id, t.adopted_on, r.key, r.value "
+                         "FROM terms t JOIN terms_rules r ON r.version_id = t.id "
+                         "WHERE t.status = 'adopted' AND t.group_id = ?2 "
+                         "AND ?1 IS NOT NULL "
+                         "ORDER BY t.group_id, t.adopted_on, t.version",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 group_id = sqlite3_column_int64 (stmt, 0);
+      GroupCheck *group = find_group (g, group_id);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      if (group == NULL)
+        continue;
+      if (version == NULL || version->id != id)
+        {
+          version = g_new0 (Version, 1);
+          version->id = id;
+          version->adopted_on = g_strdup (column_text (stmt, 2));
+          version->rules = cr_rules_new ();
+          rules_from_quorum (version->rules,
+                             g_hash_table_lookup (g->quorums, &group_id));
+          g_ptr_array_add (group->history, version);
+        }
+      apply_row (version->rules, column_text (stmt, 3), column_text (stmt, 4));
+    }
+  if (!finish_read (g->store, stmt, rc, _("reading the rules"), error))
+    return FALSE;
+
+  /* Meetings and versions both come in date order: one walk a group. */
+  for (guint i = 0; i < g->groups->len; i++)
+    {
+      GroupCheck *group = g_ptr_array_index (g->groups, i);
+      GArray *meetings = group->input->meetings;
+      guint v = 0;
+
+      if (group->history->len == 0)
+        continue;
+      for (guint m = 0; m < meetings->len; m++)
+        {
+          const char *date = g_array_index (meetings, CrCheckMeeting, m).date;
+
+          while (v < group->history->len &&
+                 strcmp (((Version *) g_ptr_array_index (group->history, v))->adopted_on,
+                         date) <= 0)
+            v++;
+          if (v > 0)
+            cr_check_input_set_meeting_rules (group->input, m,
+                                              ((Version *) g_ptr_array_index (group->history, v - 1))->rules);
+        }
+    }
+  return TRUE;
+}
+
+/* Agenda items with the date they were proposed, for meetings of the last
+ * 12 months and those to come. */
+static gboolean
+gather_agenda (Gather  *g,
+               GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare_either (g,
+                         "SELECT m.group_id, i.meeting_id, i.title, i.proposed_on "
+                         "FROM meetings m JOIN agenda_items i "
+                         "ON i.meeting_id = m.id "
+                         "WHERE m.date > date(?1, '-12 months') "
+                         "AND i.proposed_on IS NOT NULL",
+                         "SELECT m.group_id, i.meeting_id, i.title, i.proposed_on "
+                         "FROM meetings m JOIN agenda_items i "
+                         "ON i.meeting_id = m.id "
+                         "WHERE m.group_id = ?2 AND m.date > date(?1, '-12 months') "
+                         "AND i.proposed_on IS NOT NULL",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GroupCheck *group = find_group (g, sqlite3_column_int64 (stmt, 0));
+      guint m;
+
+      if (group != NULL &&
+          id_map_lookup (&group->meetings, sqlite3_column_int64 (stmt, 1), &m))
+        cr_check_input_add_agenda_item (group->input, m, column_text (stmt, 2),
+                                        column_text (stmt, 3));
+    }
+  return finish_read (g->store, stmt, rc, _("reading the agendas"), error);
 }
 
 static CrAttendanceMark
@@ -1366,6 +1586,42 @@ gather_actions (Gather  *g,
   return finish_read (g->store, stmt, rc, _("reading the actions"), error);
 }
 
+static int
+compare_by_group (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const CrAttentionItem *x = *(CrAttentionItem *const *) a;
+  const CrAttentionItem *y = *(CrAttentionItem *const *) b;
+  GHashTable *rank = user_data;
+  guint rx = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &x->group_id));
+  guint ry = GPOINTER_TO_UINT (g_hash_table_lookup (rank, &y->group_id));
+
+  /* A group the engine didn't read (0 ranks as unknown) goes last. */
+  if (rx != ry)
+    return (rx == 0 ? G_MAXUINT : rx) < (ry == 0 ? G_MAXUINT : ry) ? -1 : 1;
+  return g_strcmp0 (x->date, y->date);
+}
+
+/* The engine reports group by group; the other record books append their
+ * items after it. One stable sort puts every group's items together, in
+ * the groups' order and by date, keeping each book's order among equals. */
+static void
+sort_by_group (GPtrArray *items,
+               GPtrArray *groups)
+{
+  g_autoptr (GHashTable) rank = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GroupCheck *group = g_ptr_array_index (groups, i);
+
+      g_hash_table_insert (rank, &group->id, GUINT_TO_POINTER (i + 1));
+    }
+  /* g_ptr_array_sort_with_data() is a merge sort: stable. */
+  g_ptr_array_sort_with_data (items, compare_by_group, rank);
+}
+
 /**
  * cr_store_check:
  * @group_id: a group, or 0 for every group (those that ended before
@@ -1388,7 +1644,10 @@ cr_store_check (CrStore     *self,
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (group_check_free);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Gather g = { self, on_date, group_id, groups, by_id };
+  g_autoptr (GHashTable) quorums = g_hash_table_new_full (g_int64_hash,
+                                                          g_int64_equal,
+                                                          g_free, g_free);
+  Gather g = { self, on_date, group_id, quorums, groups, by_id };
   sqlite3 *db;
   gboolean own, ok;
   gint64 start, read;
@@ -1419,6 +1678,8 @@ cr_store_check (CrStore     *self,
        gather_offices (&g, error) &&
        gather_bars (&g, error) &&
        gather_meetings (&g, error) &&
+       gather_history (&g, error) &&
+       gather_agenda (&g, error) &&
        gather_marks (&g, error) &&
        gather_actions (&g, error);
   if (own)
@@ -1438,6 +1699,15 @@ cr_store_check (CrStore     *self,
         g_ptr_array_add (items, g_steal_pointer (&g_ptr_array_index (found, j)));
       g_ptr_array_set_free_func (found, NULL);
     }
+  if (!cr_store_check_workplan (self, group_id, on_date, items, error))
+    return NULL;
+  if (!cr_store_check_training (self, group_id, on_date, items, error))
+    return NULL;
+  if (!cr_store_check_money (self, group_id, on_date, items, error))
+    return NULL;
+  if (!cr_store_check_privacy (self, group_id, on_date, items, error))
+    return NULL;
+  sort_by_group (items, groups);
   g_debug ("check: %u groups read in %.3f s, checked in %.3f s, %u items",
            groups->len, (read - start) / (double) G_USEC_PER_SEC,
            (g_get_monotonic_time () - read) / (double) G_USEC_PER_SEC,

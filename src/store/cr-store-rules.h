@@ -7,6 +7,7 @@
 
 #include "cr-rules.h"
 #include "cr-store.h"
+#include "cr-templates.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,17 @@ GPtrArray      *cr_store_get_terms_sections  (CrStore               *self,
 gboolean        cr_store_set_terms_sections  (CrStore               *self,
                                               gint64                 version_id,
                                               GPtrArray             *sections,
+                                              GError               **error);
+
+gboolean        cr_store_start_terms         (CrStore               *self,
+                                              gint64                 group_id,
+                                              const CrTemplate      *template_,
+                                              const char            *adopted_on,
+                                              GError               **error);
+
+gboolean        cr_demo_fill_terms           (CrStore               *store,
+                                              GRand                 *rand,
+                                              const GDate           *today,
                                               GError               **error);
 
 GPtrArray      *cr_store_check               (CrStore               *self,
