@@ -466,3 +466,51 @@ cr_money_allocate (gint64       total,
 
   return TRUE;
 }
+
+/**
+ * cr_money_check_sane:
+ * @pence: an amount about to be saved
+ * @sign: which signs the amount may have
+ * @what: what the amount is, for the message ("The amount", "The award")
+ *
+ * Refuses, with %CR_MONEY_ERROR_NOT_SANE and a message that says what to
+ * do, an amount of the wrong sign and any amount beyond
+ * %CR_MONEY_SANE_PENCE either way.
+ *
+ * Returns: %TRUE if @pence may be saved
+ */
+gboolean
+cr_money_check_sane (gint64       pence,
+                     CrMoneySign  sign,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autofree char *shown = cr_money_format (pence);
+  g_autofree char *limit = NULL;
+
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (pence < 0 && (sign == CR_MONEY_POSITIVE || sign == CR_MONEY_NOT_NEGATIVE))
+    {
+      g_set_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE,
+                   _("%s can’t be negative (%s); write it without a minus "
+                     "sign."), what, shown);
+      return FALSE;
+    }
+  if (pence == 0 && (sign == CR_MONEY_POSITIVE || sign == CR_MONEY_NOT_ZERO))
+    {
+      g_set_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE,
+                   _("%s is £0.00; give the amount of money."), what);
+      return FALSE;
+    }
+  if (pence > CR_MONEY_SANE_PENCE || pence < -CR_MONEY_SANE_PENCE)
+    {
+      limit = cr_money_format (CR_MONEY_SANE_PENCE);
+      g_set_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE,
+                   _("%s of %s is more than %s, far beyond what an "
+                     "association handles; check the amount (pence typed as "
+                     "pounds?)."), what, shown, limit);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -15,13 +15,28 @@ G_BEGIN_DECLS
  * inside gint64 that sums of many such amounts cannot overflow. */
 #define CR_MONEY_MAX_PENCE G_GINT64_CONSTANT (100000000000000)
 
+/* The largest single amount the record books accept (£10,000,000): far
+ * beyond any grant or payment a residents' association sees, so that a
+ * slip of the keyboard (pence typed as pounds, a pasted account number) is
+ * caught with a message rather than saved. */
+#define CR_MONEY_SANE_PENCE G_GINT64_CONSTANT (1000000000)
+
 #define CR_MONEY_ERROR (cr_money_error_quark ())
 
 typedef enum
 {
   CR_MONEY_ERROR_INVALID,
   CR_MONEY_ERROR_TOO_LARGE,
+  CR_MONEY_ERROR_NOT_SANE,   /* zero, negative or absurd where it can't be */
 } CrMoneyError;
+
+typedef enum
+{
+  CR_MONEY_POSITIVE = 0,     /* more than nothing: a payment, a claim */
+  CR_MONEY_NOT_NEGATIVE,     /* nothing or more: a budget, an award */
+  CR_MONEY_NOT_ZERO,         /* either way but not nothing: a cash entry */
+  CR_MONEY_ANY,              /* either way: a balance */
+} CrMoneySign;
 
 GQuark    cr_money_error_quark  (void);
 
@@ -30,6 +45,11 @@ gboolean  cr_money_parse        (const char   *text,
                                  GError      **error);
 char     *cr_money_format       (gint64        pence);
 char     *cr_money_format_plain (gint64        pence);
+
+gboolean  cr_money_check_sane    (gint64        pence,
+                                 CrMoneySign   sign,
+                                 const char   *what,
+                                 GError      **error);
 
 void      cr_money_split        (gint64        total,
                                  guint         n_parts,
