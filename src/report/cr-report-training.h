@@ -1,0 +1,17 @@
+/* cr-report-training.h: the training matrix for the council
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cr-store.h"
+
+G_BEGIN_DECLS
+
+gboolean cr_report_training (CrStore    *store,
+                             const char *path,
+                             gint64      group_id,
+                             const char *on_date,
+                             GError    **error);
+
+G_END_DECLS
