@@ -1,10 +1,16 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages in build-aux/debian-packages.txt that
 # are missing, through sudo when not root. Does nothing when all are there.
+# `install-deps.sh fuzz` installs build-aux/debian-packages-fuzz.txt instead:
+# clang and its fuzzer runtime, which only the fuzz targets need.
 set -eu
 
 here=$(dirname "$0")
-list="$here/debian-packages.txt"
+case "${1:-}" in
+  "") list="$here/debian-packages.txt" ;;
+  fuzz) list="$here/debian-packages-fuzz.txt" ;;
+  *) echo "usage: $0 [fuzz]" >&2; exit 2 ;;
+esac
 packages=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list")
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

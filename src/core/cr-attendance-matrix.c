@@ -383,6 +383,10 @@ cr_attendance_matrix_get_marks (CrAttendanceMatrix *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (person < self->names->len, NULL);
+  /* A register without dates has no marks, and its array may have no
+   * storage: adding even zero to NULL is undefined (fuzz-attendance). */
+  if (self->n_dates == 0)
+    return (const guint8 *) "";
   return self->marks->data + (gsize) person * self->n_dates;
 }
 
@@ -421,8 +425,11 @@ cr_attendance_matrix_equal (CrAttendanceMatrix *a,
   for (guint i = 0; i < a->names->len; i++)
     if (strcmp (a->names->pdata[i], b->names->pdata[i]) != 0)
       return FALSE;
+  /* An empty register's array may hold no data at all, and memcmp() must
+   * not be handed NULL even for zero bytes (found by fuzz-attendance). */
   return a->marks->len == b->marks->len &&
-         memcmp (a->marks->data, b->marks->data, a->marks->len) == 0;
+         (a->marks->len == 0 ||
+          memcmp (a->marks->data, b->marks->data, a->marks->len) == 0);
 }
 
 /* "A", "Z", "AA": the column as the spreadsheet names it. */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cr-xlsx.h"
+#include "cr-xlsx-private.h"
 
 #include "cr-date.h"
 
@@ -37,11 +38,24 @@
 #define MIN_FIT_WIDTH   6.0
 #define MAX_FIT_WIDTH   60.0
 
+/* A sheet longer than Excel allows goes on in further worksheets, "Name
+ * (2)" and on, each laid out like the first: a part is one of them. */
+typedef struct
+{
+  lxw_worksheet *worksheet;
+  char          *name;
+  guint          first;      /* the sheet's record number it starts with */
+} SheetPart;
+
 struct _CrXlsxSheet
 {
   CrXlsx        *owner;
-  lxw_worksheet *worksheet;
-  char          *name;
+  lxw_worksheet *worksheet;  /* the part being written */
+  char          *name;       /* the first part's name */
+  GArray        *parts;      /* of SheetPart, the first one included */
+  char          *title;
+  char          *period;
+  char         **headings;
 
   guint          n_columns;
   CrXlsxKind    *kinds;
@@ -69,6 +83,7 @@ struct _CrXlsx
   GPtrArray     *sheets;
   GHashTable    *used_names; /* casefolded, as Excel compares them */
   GError        *error;      /* the first failure; later writes do nothing */
+  guint          max_rows;   /* Excel's limit; lower in tests */
 
   lxw_format    *title_format;
   lxw_format    *period_format;
@@ -109,6 +124,12 @@ c_locale (void)
 static void
 sheet_free (CrXlsxSheet *sheet)
 {
+  for (guint i = 0; sheet->parts != NULL && i < sheet->parts->len; i++)
+    g_free (g_array_index (sheet->parts, SheetPart, i).name);
+  g_clear_pointer (&sheet->parts, g_array_unref);
+  g_free (sheet->title);
+  g_free (sheet->period);
+  g_strfreev (sheet->headings);
   g_free (sheet->name);
   g_free (sheet->kinds);
   g_free (sheet->widths);
@@ -328,6 +349,13 @@ add_format (CrXlsx     *self,
 {
   lxw_format *format = workbook_add_format (self->workbook);
 
+  /* Only a failed allocation gives no format; every later write would
+   * then be unformatted, so the workbook fails instead. */
+  if (format == NULL)
+    {
+      fail_lxw (self, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return NULL;
+    }
   if (bold)
     format_set_bold (format);
   if (num_format != NULL)
@@ -374,6 +402,7 @@ cr_xlsx_new (const char  *path,
   self->association = g_strdup (association != NULL ? association : "");
   self->report = g_strdup (report != NULL ? report : "");
   self->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
+  self->max_rows = CR_XLSX_MAX_ROWS;
   self->used_names = g_hash_table_new_full (g_str_hash, g_str_equal,
                                             g_free, NULL);
 
@@ -411,11 +440,14 @@ cr_xlsx_new (const char  *path,
     }
 
   self->title_format = add_format (self, TRUE, NULL);
-  format_set_font_size (self->title_format, 14);
+  if (self->title_format != NULL)
+    format_set_font_size (self->title_format, 14);
   self->period_format = add_format (self, FALSE, NULL);
-  format_set_italic (self->period_format);
+  if (self->period_format != NULL)
+    format_set_italic (self->period_format);
   self->header_format = add_format (self, TRUE, NULL);
-  format_set_bottom (self->header_format, LXW_BORDER_THIN);
+  if (self->header_format != NULL)
+    format_set_bottom (self->header_format, LXW_BORDER_THIN);
   self->date_format = add_format (self, FALSE, "dd/mm/yyyy");
   self->datetime_format = add_format (self, FALSE, "dd/mm/yyyy hh:mm");
   self->money_format = add_format (self, FALSE, "£#,##0.00");
@@ -423,10 +455,17 @@ cr_xlsx_new (const char  *path,
   self->percent_format = add_format (self, FALSE, "0%");
   self->bold_format = add_format (self, TRUE, NULL);
   self->total_money_format = add_format (self, TRUE, "£#,##0.00");
-  format_set_top (self->total_money_format, LXW_BORDER_THIN);
+  if (self->total_money_format != NULL)
+    format_set_top (self->total_money_format, LXW_BORDER_THIN);
   self->total_integer_format = add_format (self, TRUE, "0");
-  format_set_top (self->total_integer_format, LXW_BORDER_THIN);
+  if (self->total_integer_format != NULL)
+    format_set_top (self->total_integer_format, LXW_BORDER_THIN);
 
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -568,6 +607,87 @@ write_number (CrXlsxSheet *sheet,
   fail_lxw (sheet->owner, err);
 }
 
+/* Starts a worksheet for @sheet named @name (taken), laid out in the house
+ * style, and makes it the one written to. */
+static void
+add_part (CrXlsxSheet *sheet,
+          char        *name)
+{
+  CrXlsx *self = sheet->owner;
+  SheetPart part = { NULL, name, sheet->n_data_rows };
+  locale_t old;
+
+  old = uselocale (c_locale ());
+  part.worksheet = workbook_add_worksheet (self->workbook, name);
+  uselocale (old);
+  g_array_append_val (sheet->parts, part);
+  sheet->worksheet = part.worksheet;
+  sheet->row = FIRST_DATA_ROW;
+  sheet->col = 0;
+  if (sheet->worksheet == NULL)
+    {
+      /* In constant-memory mode the only likely cause is the scratch
+       * file for the sheet's rows. */
+      fail_lxw (self, LXW_ERROR_CREATING_TMPFILE);
+      return;
+    }
+
+  if (*sheet->title != '\0')
+    write_string (sheet, TITLE_ROW, 0, sheet->title, self->title_format);
+  if (*sheet->period != '\0')
+    write_string (sheet, PERIOD_ROW, 0, sheet->period, self->period_format);
+  for (guint i = 0; i < sheet->n_columns; i++)
+    write_string (sheet, HEADER_ROW, (lxw_col_t) i, sheet->headings[i],
+                  self->header_format);
+
+  worksheet_freeze_panes (sheet->worksheet, FIRST_DATA_ROW, 0);
+  worksheet_set_paper (sheet->worksheet, PAPER_A4);
+  worksheet_fit_to_pages (sheet->worksheet, 1, 0);
+  fail_lxw (self, worksheet_repeat_rows (sheet->worksheet, HEADER_ROW,
+                                         HEADER_ROW));
+  write_header_footer (sheet, sheet->title);
+}
+
+static SheetPart *
+current_part (CrXlsxSheet *sheet)
+{
+  return &g_array_index (sheet->parts, SheetPart, sheet->parts->len - 1);
+}
+
+/* Records of the part being written. */
+static guint
+part_rows (CrXlsxSheet *sheet)
+{
+  return sheet->n_data_rows - current_part (sheet)->first;
+}
+
+static void
+filter_part (CrXlsxSheet *sheet)
+{
+  guint rows = part_rows (sheet);
+  lxw_row_t last = rows > 0 ? FIRST_DATA_ROW + rows - 1 : HEADER_ROW;
+
+  if (sheet->n_columns == 0)
+    return;
+  fail_lxw (sheet->owner,
+            worksheet_autofilter (sheet->worksheet, HEADER_ROW, 0, last,
+                                  (lxw_col_t) (sheet->n_columns - 1)));
+}
+
+/* The part is full: filter it and go on in a new one, "Members (2)". */
+static void
+continue_on_new_part (CrXlsxSheet *sheet)
+{
+  g_autofree char *suffix = NULL;
+  g_autofree char *wanted = NULL;
+
+  if (!sheet->data_ended)
+    filter_part (sheet);
+  suffix = g_strdup_printf (" (%u)", sheet->parts->len + 1);
+  wanted = name_with_suffix (sheet->name, suffix);
+  add_part (sheet, unique_sheet_name (sheet->owner, wanted));
+}
+
 /**
  * cr_xlsx_add_sheet:
  * @self: a workbook not yet closed
@@ -596,7 +716,6 @@ cr_xlsx_add_sheet (CrXlsx             *self,
                    guint               n_columns)
 {
   CrXlsxSheet *sheet;
-  locale_t old;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (!self->closed, NULL);
@@ -611,35 +730,15 @@ cr_xlsx_add_sheet (CrXlsx             *self,
   sheet->widths = g_new0 (double, MAX (n_columns, 1));
   sheet->fit = g_new0 (guint, MAX (n_columns, 1));
   sheet->sums = g_new0 (gint64, MAX (n_columns, 1));
+  sheet->headings = g_new0 (char *, n_columns + 1);
+  sheet->parts = g_array_new (FALSE, TRUE, sizeof (SheetPart));
+  sheet->title = g_utf8_make_valid (title != NULL ? title : "", -1);
+  sheet->period = g_utf8_make_valid (period != NULL ? period : "", -1);
   sheet->row = FIRST_DATA_ROW;
   g_ptr_array_add (self->sheets, sheet);
 
   if (!usable (self))
     return sheet;
-
-  old = uselocale (c_locale ());
-  sheet->worksheet = workbook_add_worksheet (self->workbook, sheet->name);
-  uselocale (old);
-  if (sheet->worksheet == NULL)
-    {
-      /* In constant-memory mode the only likely cause is the scratch
-       * file for the sheet's rows. */
-      fail_lxw (self, LXW_ERROR_CREATING_TMPFILE);
-      return sheet;
-    }
-
-  if (title != NULL && *title != '\0')
-    {
-      g_autofree char *valid = g_utf8_make_valid (title, -1);
-
-      write_string (sheet, TITLE_ROW, 0, valid, self->title_format);
-    }
-  if (period != NULL && *period != '\0')
-    {
-      g_autofree char *valid = g_utf8_make_valid (period, -1);
-
-      write_string (sheet, PERIOD_ROW, 0, valid, self->period_format);
-    }
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -649,17 +748,10 @@ cr_xlsx_add_sheet (CrXlsx             *self,
       sheet->kinds[i] = columns[i].kind;
       sheet->widths[i] = MAX (columns[i].width, 0.0);
       sheet->fit[i] = (guint) g_utf8_strlen (valid, -1);
-      write_string (sheet, HEADER_ROW, (lxw_col_t) i, valid,
-                    self->header_format);
+      sheet->headings[i] = g_steal_pointer (&valid);
     }
 
-  worksheet_freeze_panes (sheet->worksheet, FIRST_DATA_ROW, 0);
-  worksheet_set_paper (sheet->worksheet, PAPER_A4);
-  worksheet_fit_to_pages (sheet->worksheet, 1, 0);
-  fail_lxw (self, worksheet_repeat_rows (sheet->worksheet, HEADER_ROW,
-                                         HEADER_ROW));
-  write_header_footer (sheet, title != NULL ? title : "");
-
+  add_part (sheet, g_strdup (sheet->name));
   return sheet;
 }
 
@@ -673,7 +765,17 @@ next_cell (CrXlsxSheet *sheet,
   if (!usable (self) || sheet->worksheet == NULL)
     return FALSE;
 
-  if (sheet->row >= CR_XLSX_MAX_ROWS || sheet->col >= CR_XLSX_MAX_COLUMNS)
+  /* A full sheet goes on in a new one rather than losing rows; only a
+   * row begun at its very end can't (there is no such row: rows begin at
+   * their first cell). */
+  if (sheet->row >= self->max_rows && sheet->col == 0 && !sheet->row_open)
+    {
+      continue_on_new_part (sheet);
+      if (!usable (self) || sheet->worksheet == NULL)
+        return FALSE;
+    }
+
+  if (sheet->row >= self->max_rows || sheet->col >= CR_XLSX_MAX_COLUMNS)
     {
       fail_lxw (self, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
       return FALSE;
@@ -945,8 +1047,6 @@ cr_xlsx_sheet_end_row (CrXlsxSheet *sheet)
 static void
 end_data (CrXlsxSheet *sheet)
 {
-  lxw_row_t last;
-
   if (sheet->data_ended)
     return;
   sheet->data_ended = TRUE;
@@ -958,11 +1058,7 @@ end_data (CrXlsxSheet *sheet)
       sheet->n_columns == 0)
     return;
 
-  last = sheet->n_data_rows > 0 ?
-         FIRST_DATA_ROW + sheet->n_data_rows - 1 : HEADER_ROW;
-  fail_lxw (sheet->owner,
-            worksheet_autofilter (sheet->worksheet, HEADER_ROW, 0, last,
-                                  (lxw_col_t) (sheet->n_columns - 1)));
+  filter_part (sheet);
 }
 
 /**
@@ -1002,6 +1098,62 @@ cr_xlsx_sheet_begin_totals (CrXlsxSheet *sheet,
     }
 }
 
+/* The records of @sheet's part @index in @col, as a formula names them: the
+ * part being written as "C5:C104", another as "'Members (2)'!C5:C104";
+ * %NULL for a part without records. */
+static GString *
+part_range (CrXlsxSheet *sheet,
+            guint        index,
+            lxw_col_t    col)
+{
+  const SheetPart *part = &g_array_index (sheet->parts, SheetPart, index);
+  guint next = index + 1 < sheet->parts->len ?
+               g_array_index (sheet->parts, SheetPart, index + 1).first :
+               sheet->n_data_rows;
+  char range[LXW_MAX_CELL_RANGE_LENGTH];
+  GString *out;
+
+  if (next == part->first)
+    return NULL;
+  lxw_rowcol_to_range (range, FIRST_DATA_ROW, col,
+                       FIRST_DATA_ROW + (next - part->first) - 1, col);
+  out = g_string_new (NULL);
+  if (index + 1 < sheet->parts->len)
+    {
+      /* A quote in a sheet's name is doubled inside the quotes. */
+      g_string_append_c (out, '\'');
+      for (const char *p = part->name; *p != '\0'; p++)
+        {
+          if (*p == '\'')
+            g_string_append_c (out, '\'');
+          g_string_append_c (out, *p);
+        }
+      g_string_append (out, "'!");
+    }
+  g_string_append (out, range);
+  return out;
+}
+
+/* Every part's records in @col, comma-separated, for a SUM. */
+static GString *
+data_ranges (CrXlsxSheet *sheet,
+             lxw_col_t    col)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sheet->parts->len; i++)
+    {
+      g_autoptr (GString) range = part_range (sheet, i, col);
+
+      if (range == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, range->str);
+    }
+  return out;
+}
+
 /**
  * cr_xlsx_sheet_add_sum:
  * @sheet: a sheet in its totals row (see cr_xlsx_sheet_begin_totals())
@@ -1016,7 +1168,7 @@ void
 cr_xlsx_sheet_add_sum (CrXlsxSheet *sheet)
 {
   CrXlsx *self;
-  char range[LXW_MAX_CELL_RANGE_LENGTH];
+  g_autoptr (GString) ranges = NULL;
   g_autofree char *formula = NULL;
   lxw_format *format;
   CrXlsxKind kind;
@@ -1055,9 +1207,8 @@ cr_xlsx_sheet_add_sum (CrXlsxSheet *sheet)
       return;
     }
 
-  lxw_rowcol_to_range (range, FIRST_DATA_ROW, col,
-                       FIRST_DATA_ROW + sheet->n_data_rows - 1, col);
-  formula = g_strdup_printf ("=SUM(%s)", range);
+  ranges = data_ranges (sheet, col);
+  formula = g_strdup_printf ("=SUM(%s)", ranges->str);
 
   old = uselocale (c_locale ());
   err = worksheet_write_formula_num (sheet->worksheet, sheet->row, col,
@@ -1083,7 +1234,7 @@ cr_xlsx_sheet_add_count_if (CrXlsxSheet *sheet,
                             const char  *text,
                             gint64       count)
 {
-  char range[LXW_MAX_CELL_RANGE_LENGTH];
+  g_autoptr (GString) counts = NULL;
   g_autofree char *formula = NULL;
   GString *quoted;
   lxw_col_t col;
@@ -1112,9 +1263,19 @@ cr_xlsx_sheet_add_count_if (CrXlsxSheet *sheet,
         g_string_append_c (quoted, '"');
       g_string_append_c (quoted, *p);
     }
-  lxw_rowcol_to_range (range, FIRST_DATA_ROW, col,
-                       FIRST_DATA_ROW + sheet->n_data_rows - 1, col);
-  formula = g_strdup_printf ("=COUNTIF(%s,\"%s\")", range, quoted->str);
+  /* COUNTIF takes one range: a sheet in parts adds one for each. */
+  counts = g_string_new ("=");
+  for (guint i = 0; i < sheet->parts->len; i++)
+    {
+      g_autoptr (GString) range = part_range (sheet, i, col);
+
+      if (range == NULL)
+        continue;
+      g_string_append_printf (counts, "%sCOUNTIF(%s,\"%s\")",
+                              counts->len > 1 ? "+" : "", range->str,
+                              quoted->str);
+    }
+  formula = g_string_free (g_steal_pointer (&counts), FALSE);
   g_string_free (quoted, TRUE);
 
   old = uselocale (c_locale ());
@@ -1194,15 +1355,24 @@ finish_sheet (CrXlsxSheet *sheet)
                             default_width (sheet->kinds[i])),
                        MIN_FIT_WIDTH, MAX_FIT_WIDTH);
       total_width += width;
-      fail_lxw (sheet->owner,
-                worksheet_set_column (sheet->worksheet, (lxw_col_t) i,
-                                      (lxw_col_t) i, width, NULL));
+      for (guint p = 0; p < sheet->parts->len; p++)
+        fail_lxw (sheet->owner,
+                  worksheet_set_column (g_array_index (sheet->parts, SheetPart,
+                                                       p).worksheet,
+                                        (lxw_col_t) i, (lxw_col_t) i, width,
+                                        NULL));
     }
 
-  if (total_width > LANDSCAPE_WIDTH)
-    worksheet_set_landscape (sheet->worksheet);
-  else
-    worksheet_set_portrait (sheet->worksheet);
+  for (guint p = 0; p < sheet->parts->len; p++)
+    {
+      lxw_worksheet *worksheet = g_array_index (sheet->parts, SheetPart,
+                                                p).worksheet;
+
+      if (total_width > LANDSCAPE_WIDTH)
+        worksheet_set_landscape (worksheet);
+      else
+        worksheet_set_portrait (worksheet);
+    }
 }
 
 static void
@@ -1238,6 +1408,8 @@ add_about_sheet (CrXlsx     *self,
   CrXlsxSheet *about;
   lxw_col_t col;
 
+  /* A few rows, whatever limit a test set for the report's own sheets. */
+  self->max_rows = CR_XLSX_MAX_ROWS;
   about = cr_xlsx_add_sheet (self, _("About"), self->report,
                              self->association, columns,
                              G_N_ELEMENTS (columns));
@@ -1276,11 +1448,17 @@ add_about_sheet (CrXlsx     *self,
   about_row (about, _("Full path"), source_path);
   cr_xlsx_sheet_end_row (about);
 
-  for (guint i = 0; i + 1 < n_sheets; i++)
+  for (guint i = 0; i < n_sheets; i++)
     {
       CrXlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
-      g_autofree char *label = g_strdup_printf (_("Rows in “%s”"),
-                                                sheet->name);
+      g_autofree char *label = NULL;
+
+      if (sheet->parts->len > 1)
+        /* Translators: a sheet too long for Excel, continued in others. */
+        label = g_strdup_printf (_("Rows in “%s” and the %u sheets after it"),
+                                 sheet->name, sheet->parts->len - 1);
+      else
+        label = g_strdup_printf (_("Rows in “%s”"), sheet->name);
 
       if (next_cell (about, &col))
         write_string (about, about->row, col, label, self->bold_format);
@@ -1302,11 +1480,16 @@ check_scratch_files (CrXlsx *self)
   for (guint i = 0; i < self->sheets->len && usable (self); i++)
     {
       CrXlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      for (guint p = 0; p < sheet->parts->len && usable (self); p++)
+        {
+      lxw_worksheet *worksheet = g_array_index (sheet->parts, SheetPart,
+                                                p).worksheet;
       FILE *file;
 
-      if (sheet->worksheet == NULL)
+      if (worksheet == NULL)
         continue;
-      file = sheet->worksheet->optimize_tmpfile;
+      file = worksheet->optimize_tmpfile;
       if (file == NULL)
         continue;
 
@@ -1319,6 +1502,7 @@ check_scratch_files (CrXlsx *self)
                 _("The disk is full or not writable; nothing was saved to "
                   "“%s”. Free some space or choose another folder. (%s)"),
                 self->display_name, g_strerror (saved_errno));
+        }
         }
     }
 }
@@ -1436,4 +1620,97 @@ cr_xlsx_close (CrXlsx      *self,
     }
 
   return TRUE;
+}
+
+/**
+ * cr_xlsx_sheet_add_formula_money:
+ * @sheet: a sheet in a totals row (see cr_xlsx_sheet_begin_totals())
+ * @formula: a formula over cells of the workbook, such as `=B7+I6-J6`
+ * @pence: the value the formula gives, worked out by the caller
+ *
+ * Writes a money total that is not a plain SUM (a closing balance) in the
+ * next cell, in the totals' format, carrying its value as
+ * cr_xlsx_sheet_add_sum() does.
+ */
+void
+cr_xlsx_sheet_add_formula_money (CrXlsxSheet *sheet,
+                                 const char  *formula,
+                                 gint64       pence)
+{
+  lxw_col_t col;
+  locale_t old;
+  lxw_error err;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (formula != NULL);
+
+  if (!next_cell (sheet, &col))
+    return;
+  old = uselocale (c_locale ());
+  err = worksheet_write_formula_num (sheet->worksheet, sheet->row, col,
+                                     formula, sheet->owner->total_money_format,
+                                     (double) pence / 100.0);
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+/**
+ * cr_xlsx_sheet_get_row:
+ * @sheet: a sheet
+ *
+ * Returns: the row being written, counting from 0 as libxlsxwriter does
+ *   (1 less than Excel's row number)
+ */
+guint
+cr_xlsx_sheet_get_row (CrXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->row;
+}
+
+/**
+ * _cr_xlsx_get_workbook: (skip)
+ *
+ * For a report that adds what the house format has no call for (a chart).
+ *
+ * Returns: (transfer none) (nullable): the workbook, or %NULL if it
+ *   already failed
+ */
+lxw_workbook *
+_cr_xlsx_get_workbook (CrXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return usable (self) ? self->workbook : NULL;
+}
+
+/**
+ * _cr_xlsx_sheet_get_worksheet: (skip)
+ *
+ * Returns: (transfer none) (nullable): the sheet's worksheet, or %NULL
+ */
+lxw_worksheet *
+_cr_xlsx_sheet_get_worksheet (CrXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, NULL);
+
+  return usable (sheet->owner) ? sheet->worksheet : NULL;
+}
+
+/**
+ * _cr_xlsx_set_max_rows: (skip)
+ * @max_rows: rows a sheet may have, its title and header included
+ *
+ * Lowers Excel's 1,048,576 rows a sheet, so that tests can see a long
+ * report continue on further sheets without writing a million rows.
+ */
+void
+_cr_xlsx_set_max_rows (CrXlsx *self,
+                       guint   max_rows)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (max_rows > FIRST_DATA_ROW && max_rows <= CR_XLSX_MAX_ROWS);
+
+  self->max_rows = max_rows;
 }

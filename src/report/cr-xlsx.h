@@ -103,6 +103,11 @@ void          cr_xlsx_sheet_add_count_if     (CrXlsxSheet         *sheet,
                                               const char          *text,
                                               gint64               count);
 
+void          cr_xlsx_sheet_add_formula_money (CrXlsxSheet        *sheet,
+                                              const char          *formula,
+                                              gint64               pence);
+guint         cr_xlsx_sheet_get_row          (CrXlsxSheet         *sheet);
+
 const char   *cr_xlsx_sheet_get_name         (CrXlsxSheet         *sheet);
 guint         cr_xlsx_sheet_get_n_data_rows  (CrXlsxSheet         *sheet);
 gint64        cr_xlsx_sheet_get_sum          (CrXlsxSheet         *sheet,
