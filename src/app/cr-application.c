@@ -174,10 +174,15 @@ cr_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.backup", { "<Control>b", NULL } },
     { "win.find", { "<Control>f", NULL } },
-    { "win.show-page::members", { "<Alt>1", NULL } },
-    { "win.show-page::meetings", { "<Alt>2", NULL } },
-    { "win.show-page::actions", { "<Alt>3", NULL } },
-    { "win.show-page::attention", { "<Alt>4", NULL } },
+    { "win.show-page::overview", { "<Alt>1", NULL } },
+    { "win.show-page::members", { "<Alt>2", NULL } },
+    { "win.show-page::meetings", { "<Alt>3", NULL } },
+    { "win.show-page::actions", { "<Alt>4", NULL } },
+    { "win.show-page::attention", { "<Alt>5", NULL } },
+    { "win.show-page::money", { "<Alt>6", NULL } },
+    { "win.show-page::training", { "<Alt>7", NULL } },
+    { "win.show-page::workplan", { "<Alt>8", NULL } },
+    { "win.show-page::terms", { "<Alt>9", NULL } },
   };
 
   G_APPLICATION_CLASS (cr_application_parent_class)->startup (app);

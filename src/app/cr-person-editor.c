@@ -13,8 +13,10 @@
 
 #include "cr-person-editor.h"
 
+#include "cr-consent-dialog.h"
 #include "cr-date.h"
 #include "cr-form.h"
+#include "cr-person-training.h"
 #include "cr-store-conduct.h"
 #include "cr-store-people.h"
 #include "cr-validate.h"
@@ -655,6 +657,18 @@ take_office_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The person's training record, in its own window (cr-person-training.c). */
+static void
+training_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CrPersonEditor *self = CR_PERSON_EDITOR (widget);
+
+  if (self->person != NULL)
+    cr_person_training_show (widget, self->store, cr_person_get_id (self->person));
+}
+
 static void record_appeal (CrPersonEditor *self,
                            gint64          conduct_id);
 
@@ -967,6 +981,42 @@ erase_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Consent records and subject access: the dialogs are in
+ * cr-consent-dialog.c; the switch follows what the records now say. */
+static void
+consent_changed (GtkWidget  *widget,
+                 gboolean    consent_to_contact,
+                 const char *consent_date)
+{
+  CrPersonEditor *self = CR_PERSON_EDITOR (widget);
+  g_autofree char *date = cr_date_iso_to_uk (consent_date);
+
+  gtk_switch_set_active (self->consent_switch, consent_to_contact);
+  gtk_editable_set_text (GTK_EDITABLE (self->consent_date_row),
+                         date != NULL ? date : "");
+  cr_person_set_consent (self->person, consent_to_contact, consent_date);
+}
+
+static void
+privacy_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CrPersonEditor *self = CR_PERSON_EDITOR (widget);
+
+  if (self->person == NULL || cr_person_get_id (self->person) == 0)
+    return;
+  if (g_str_equal (action_name, "editor.consent"))
+    cr_consent_dialog_present (widget, self->store,
+                               cr_person_get_id (self->person),
+                               cr_person_get_name (self->person),
+                               consent_changed);
+  else
+    cr_consent_save_subject_access (widget, self->store,
+                                    cr_person_get_id (self->person),
+                                    cr_person_get_name (self->person));
+}
+
 static void
 changed_elsewhere (CrPersonEditor *self)
 {
@@ -1118,12 +1168,18 @@ cr_person_editor_class_init (CrPersonEditorClass *klass)
                                    join_action);
   gtk_widget_class_install_action (widget_class, "editor.take-office", NULL,
                                    take_office_action);
+  gtk_widget_class_install_action (widget_class, "editor.training", NULL,
+                                   training_action);
   gtk_widget_class_install_action (widget_class, "editor.add-conduct", NULL,
                                    add_conduct_action);
   gtk_widget_class_install_action (widget_class, "editor.add-interest", NULL,
                                    add_interest_action);
   gtk_widget_class_install_action (widget_class, "editor.erase", NULL,
                                    erase_action);
+  gtk_widget_class_install_action (widget_class, "editor.consent", NULL,
+                                   privacy_action);
+  gtk_widget_class_install_action (widget_class, "editor.subject-access", NULL,
+                                   privacy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
                                        GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,

@@ -14,10 +14,20 @@
 #include "cr-window.h"
 
 #include "cr-demo.h"
+#include "cr-date.h"
 #include "cr-actions-page.h"
+#include "cr-annual-dialog.h"
 #include "cr-attention-page.h"
 #include "cr-meetings-page.h"
 #include "cr-members-page.h"
+#include "cr-group-dialog.h"
+#include "cr-overview-page.h"
+#include "cr-store-groups.h"
+#include "cr-store-people.h"
+#include "cr-terms-page.h"
+#include "cr-money-page.h"
+#include "cr-training-page.h"
+#include "cr-workplan-page.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -52,6 +62,17 @@ struct _CrWindow
   CrMeetingsPage       *meetings_page;
   CrActionsPage        *actions_page;
   CrAttentionPage      *attention_page;
+  CrOverviewPage       *overview_page;
+  CrTermsPage          *terms_page;
+  CrMoneyPage          *money_page;
+  CrTrainingPage       *training_page;
+  CrWorkplanPage       *workplan_page;
+  GtkDropDown          *group_dropdown;
+  GtkStringList        *group_names;
+
+  gint64                group_id;      /* the group shown; 0: all */
+  GArray               *group_ids;     /* the switcher's, after "All" */
+  gboolean              filling_groups;
 };
 
 G_DEFINE_FINAL_TYPE (CrWindow, cr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,6 +82,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_BUSY,
+  PROP_GROUP_ID,
   N_PROPS
 };
 
@@ -207,6 +229,12 @@ update_actions (CrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-members", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-members",
                                  open && cr_store_is_writable (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group",
+                                 open && cr_store_is_writable (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-group",
+                                 open && cr_store_is_writable (self->store) &&
+                                 self->group_id != 0 &&
+                                 self->group_id != cr_store_get_association_group (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", !self->busy);
@@ -246,11 +274,229 @@ page_selected (CrWindow *self)
   if (self->store != NULL &&
       gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->attention_page))
     cr_attention_page_reload (self->attention_page);
+  if (self->store != NULL &&
+      gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->overview_page))
+    cr_overview_page_reload (self->overview_page);
   page_changed (self);
   /* On a narrow window the sidebar is all there is: picking a page shows
    * it. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Groups, and going to the record an item is about */
+
+static void toast (CrWindow   *self,
+                   const char *text);
+
+/* Fills the switcher: "All groups", then each group under its parent;
+ * keeps the group shown if it is still there. */
+static void
+fill_groups (CrWindow *self)
+{
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->group_names));
+  guint selected = 0;
+
+  self->filling_groups = TRUE;
+  gtk_string_list_splice (self->group_names, 0, n, NULL);
+  g_array_set_size (self->group_ids, 0);
+  gtk_string_list_append (self->group_names, _("All groups"));
+  if (self->store != NULL)
+    groups = cr_store_list_group_infos (self->store, &error);
+  if (groups == NULL && error != NULL)
+    g_warning ("Could not read the groups: %s", error->message);
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      CrGroupInfo *g = g_ptr_array_index (groups, i);
+      g_autofree char *indent = g_strnfill (g->depth * 2, ' ');
+      g_autofree char *label = g_strconcat (indent, g->name, NULL);
+
+      gtk_string_list_append (self->group_names, label);
+      g_array_append_val (self->group_ids, g->id);
+      if (g->id == self->group_id)
+        selected = self->group_ids->len;
+    }
+  gtk_drop_down_set_selected (self->group_dropdown, selected);
+  self->filling_groups = FALSE;
+  if (selected == 0 && self->group_id != 0)
+    cr_window_set_group_id (self, 0);
+}
+
+static void
+group_selected (CrWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->group_dropdown);
+
+  if (self->filling_groups)
+    return;
+  cr_window_set_group_id (self, i > 0 && i <= self->group_ids->len
+                                ? g_array_index (self->group_ids, gint64, i - 1)
+                                : 0);
+}
+
+/**
+ * cr_window_get_group_id:
+ *
+ * Returns: the group the Overview, Needs Attention and Terms of Reference
+ *   pages show, or 0 for every group
+ */
+gint64
+cr_window_get_group_id (CrWindow *self)
+{
+  g_return_val_if_fail (CR_IS_WINDOW (self), 0);
+  return self->group_id;
+}
+
+/**
+ * cr_window_set_group_id:
+ * @group_id: a group of the open file, or 0 for every group
+ */
+void
+cr_window_set_group_id (CrWindow *self,
+                        gint64    group_id)
+{
+  g_return_if_fail (CR_IS_WINDOW (self));
+
+  if (self->group_id == group_id)
+    return;
+  self->group_id = group_id;
+  /* The switcher follows a change made from elsewhere. */
+  if (!self->filling_groups)
+    for (guint i = 0; i < self->group_ids->len; i++)
+      if (g_array_index (self->group_ids, gint64, i) == group_id &&
+          gtk_drop_down_get_selected (self->group_dropdown) != i + 1)
+        {
+          self->filling_groups = TRUE;
+          gtk_drop_down_set_selected (self->group_dropdown, i + 1);
+          self->filling_groups = FALSE;
+        }
+  /* The Meetings page has its own drop-down; keep it in step. */
+  cr_meetings_page_set_group_id (self->meetings_page, group_id);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_ID]);
+}
+
+static void
+group_saved (gpointer user_data,
+             gint64   group_id)
+{
+  CrWindow *self = user_data;
+
+  /* The Meetings page lists the groups too: read them again. */
+  cr_meetings_page_set_store (self->meetings_page, self->store);
+  fill_groups (self);
+  cr_window_set_group_id (self, group_id);
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  if (self->store != NULL)
+    cr_group_dialog_present (GTK_WIDGET (self), self->store, 0, group_saved,
+                             self);
+}
+
+static void
+edit_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+
+  if (self->store != NULL && self->group_id != 0)
+    cr_group_dialog_present (GTK_WIDGET (self), self->store, self->group_id,
+                             group_saved, self);
+}
+
+/**
+ * cr_window_show_person:
+ * @person_id: a person of the open file
+ *
+ * Shows the Members page with the register narrowed to the person, and
+ * opens their record.
+ */
+void
+cr_window_show_person (CrWindow *self,
+                       gint64    person_id)
+{
+  g_autoptr (CrPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *today = cr_date_today_iso ();
+
+  g_return_if_fail (CR_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  person = cr_store_get_person (self->store, person_id, today, &error);
+  if (person == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->pages, "members");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  cr_members_page_search (self->members_page, cr_person_get_name (person));
+  cr_members_page_edit_person (self->members_page, person);
+}
+
+/**
+ * cr_window_show_meeting:
+ * @meeting_id: a meeting of the open file
+ *
+ * Shows the Meetings page with the meeting selected.
+ */
+void
+cr_window_show_meeting (CrWindow *self,
+                        gint64    meeting_id)
+{
+  g_return_if_fail (CR_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->pages, "meetings");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  /* A meeting of another group than the one shown: show them all. */
+  if (!cr_meetings_page_select_meeting (self->meetings_page, meeting_id) &&
+      (!cr_meetings_page_set_group_id (self->meetings_page, 0) ||
+       !cr_meetings_page_select_meeting (self->meetings_page, meeting_id)))
+    toast (self, _("That meeting is no longer in the file."));
+}
+
+static void
+page_shows_person (CrWindow *self,
+                   gint64    person_id)
+{
+  cr_window_show_person (self, person_id);
+}
+
+static void
+page_shows_meeting (CrWindow *self,
+                    gint64    meeting_id)
+{
+  cr_window_show_meeting (self, meeting_id);
+}
+
+/* An item about a whole group opens its terms of reference. */
+static void
+page_shows_group (CrWindow *self,
+                  gint64    group_id)
+{
+  cr_window_set_group_id (self, group_id);
+  gtk_stack_set_visible_child_name (self->pages, "terms");
+}
+
+static void
+page_shows_page (CrWindow   *self,
+                 const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
+    gtk_stack_set_visible_child_name (self->pages, name);
 }
 
 static void
@@ -265,6 +511,13 @@ show_store (CrWindow      *self,
   cr_meetings_page_set_store (self->meetings_page, store);
   cr_actions_page_set_store (self->actions_page, store);
   cr_attention_page_set_store (self->attention_page, store);
+  self->group_id = 0;
+  fill_groups (self);
+  cr_overview_page_set_store (self->overview_page, store);
+  cr_terms_page_set_store (self->terms_page, store);
+  cr_money_page_set_store (self->money_page, store);
+  cr_training_page_set_store (self->training_page, store);
+  cr_workplan_page_set_store (self->workplan_page, store);
 
   gtk_label_set_text (self->sidebar_title,
                       cr_store_get_association_name (store));
@@ -274,7 +527,7 @@ show_store (CrWindow      *self,
                       cr_store_is_writable (store) ? stem : _("Read-only"));
   gtk_window_set_title (GTK_WINDOW (self),
                         cr_store_get_association_name (store));
-  gtk_stack_set_visible_child_name (self->pages, "members");
+  gtk_stack_set_visible_child_name (self->pages, "overview");
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   page_changed (self);
   gtk_stack_set_visible_child_name (self->main_stack, "association");
@@ -823,6 +1076,24 @@ export_members_action (GtkWidget  *widget,
   cr_members_page_export (self->members_page);
 }
 
+/* The council pack for a year, in its own dialog. */
+static void
+annual_return_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrWindow *self = CR_WINDOW (widget);
+  GDate today;
+  CrAnnualDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  cr_date_today (&today);
+  dialog = cr_annual_dialog_new (self->store, g_date_get_year (&today));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Restore */
 
 static char *
@@ -1029,6 +1300,7 @@ cr_window_finalize (GObject *object)
   CrWindow *self = CR_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->group_ids, g_array_unref);
   G_OBJECT_CLASS (cr_window_parent_class)->finalize (object);
 }
 
@@ -1047,6 +1319,9 @@ cr_window_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_GROUP_ID:
+      g_value_set_int64 (value, self->group_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1073,12 +1348,21 @@ cr_window_class_init (CrWindowClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                           G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_GROUP_ID] =
+    g_param_spec_int64 ("group-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                        G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CR_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CR_TYPE_TERMS_PAGE);
+  g_type_ensure (CR_TYPE_TRAINING_PAGE);
+  g_type_ensure (CR_TYPE_WORKPLAN_PAGE);
   g_type_ensure (CR_TYPE_MEMBERS_PAGE);
   g_type_ensure (CR_TYPE_MEETINGS_PAGE);
   g_type_ensure (CR_TYPE_ACTIONS_PAGE);
   g_type_ensure (CR_TYPE_ATTENTION_PAGE);
+  g_type_ensure (CR_TYPE_MONEY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cr-window.ui");
@@ -1097,6 +1381,22 @@ cr_window_class_init (CrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrWindow, meetings_page);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, CrWindow, attention_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, terms_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, money_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, training_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, workplan_page);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrWindow, group_names);
+  gtk_widget_class_bind_template_callback (widget_class, group_selected);
+  gtk_widget_class_bind_template_callback (widget_class, page_shows_person);
+  gtk_widget_class_bind_template_callback (widget_class, page_shows_meeting);
+  gtk_widget_class_bind_template_callback (widget_class, page_shows_group);
+  gtk_widget_class_bind_template_callback (widget_class, page_shows_page);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL,
+                                   new_group_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-group", NULL,
+                                   edit_group_action);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, page_changed);
   gtk_widget_class_bind_template_callback (widget_class, page_selected);
@@ -1118,12 +1418,26 @@ cr_window_class_init (CrWindowClass *klass)
                                    import_members_action);
   gtk_widget_class_install_action (widget_class, "win.export-members", NULL,
                                    export_members_action);
+  gtk_widget_class_install_action (widget_class, "win.annual-return", NULL,
+                                   annual_return_action);
 }
 
 static void
 cr_window_init (CrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* The pages that follow the group switcher. */
+  g_object_bind_property (self, "group-id", self->overview_page, "group-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "group-id", self->attention_page, "group-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "group-id", self->terms_page, "group-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "group-id", self->training_page, "group-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "group-id", self->workplan_page, "group-id",
+                          G_BINDING_SYNC_CREATE);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -1195,6 +1509,11 @@ cr_window_close_file (CrWindow *self)
   cr_meetings_page_set_store (self->meetings_page, NULL);
   cr_actions_page_set_store (self->actions_page, NULL);
   cr_attention_page_set_store (self->attention_page, NULL);
+  cr_overview_page_set_store (self->overview_page, NULL);
+  cr_terms_page_set_store (self->terms_page, NULL);
+  cr_money_page_set_store (self->money_page, NULL);
+  cr_training_page_set_store (self->training_page, NULL);
+  cr_workplan_page_set_store (self->workplan_page, NULL);
   close_store (self);
   g_clear_object (&self->store);
 

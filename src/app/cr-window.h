@@ -28,6 +28,13 @@ gboolean    cr_window_get_busy    (CrWindow      *self);
 const char *cr_window_get_visible_page (CrWindow *self);
 CrMembersPage *cr_window_get_members_page (CrWindow *self);
 CrMeetingsPage *cr_window_get_meetings_page (CrWindow *self);
+gint64      cr_window_get_group_id (CrWindow     *self);
+void        cr_window_set_group_id (CrWindow     *self,
+                                    gint64        group_id);
+void        cr_window_show_person (CrWindow      *self,
+                                   gint64         person_id);
+void        cr_window_show_meeting (CrWindow     *self,
+                                    gint64        meeting_id);
 gboolean    cr_window_restore     (CrWindow      *self,
                                    const char    *path,
                                    const char    *backup,

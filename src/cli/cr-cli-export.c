@@ -92,22 +92,21 @@ cr_cli_export (CrCli  *cli,
                int     argc,
                char  **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "members"))
-    return export_members (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "attendance"))
-    return cr_cli_export_attendance (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "actions"))
-    return cr_cli_export_actions (cli, argc - 1, argv + 1);
+  static const CrCliSubcommand reports[] = {
+    { "members", export_members, N_("the register of members") },
+    { "attendance", cr_cli_export_attendance,
+      N_("a group’s attendance register, with quorum and attendance %") },
+    { "actions", cr_cli_export_actions, N_("the “You said, we did” log") },
+    { "grants", cr_cli_export_grants,
+      N_("grants, spend by category and the cash book") },
+    { "training", cr_cli_export_training,
+      N_("the training matrix and expiring certificates") },
+    { "workplan", cr_cli_export_workplan,
+      N_("priorities, reviews, requests and recommendations") },
+    { "annual", cr_cli_export_annual,
+      N_("the annual return for the council, with its checklist") },
+  };
 
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    {
-      g_print (_("Usage:\n  commonroom-cli --file PATH export REPORT --output "
-                 "FILE.xlsx [OPTION…]\n\n"));
-      g_print (_("Reports: members.\n"));
-      return CR_CLI_EXIT_OK;
-    }
-  if (argc < 2)
-    return cr_cli_usage ("export", _("Say which report: members."));
-  return cr_cli_usage ("export", _("There is no report “%s” yet: members is "
-                                   "the one there is."), argv[1]);
+  return cr_cli_dispatch (cli, "export", "REPORT --output FILE.xlsx [OPTION…]",
+                          reports, G_N_ELEMENTS (reports), argc, argv);
 }

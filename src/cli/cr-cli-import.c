@@ -113,20 +113,14 @@ cr_cli_import (CrCli  *cli,
                int     argc,
                char  **argv)
 {
-  if (argc >= 2 && g_str_equal (argv[1], "members"))
-    return import_members (cli, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "attendance"))
-    return cr_cli_import_attendance (cli, argc - 1, argv + 1);
+  static const CrCliSubcommand kinds[] = {
+    { "members", import_members, N_("people, from a spreadsheet saved as CSV") },
+    { "attendance", cr_cli_import_attendance,
+      N_("a group’s attendance register (one column a meeting)") },
+    { "transactions", cr_cli_import_transactions,
+      N_("a bank statement or cash book") },
+  };
 
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    {
-      g_print (_("Usage:\n  commonroom-cli --file PATH import members FILE.csv "
-                 "[--dry-run]\n\n"));
-      g_print (_("Import people from a spreadsheet saved as CSV.\n"));
-      return CR_CLI_EXIT_OK;
-    }
-  if (argc < 2)
-    return cr_cli_usage ("import", _("Say what to import: members."));
-  return cr_cli_usage ("import", _("Can’t import “%s”: only members, so far."),
-                       argv[1]);
+  return cr_cli_dispatch (cli, "import", "WHAT FILE.csv [OPTION…]", kinds,
+                          G_N_ELEMENTS (kinds), argc, argv);
 }

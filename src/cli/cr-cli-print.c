@@ -137,28 +137,41 @@ print_page (CrCli  *cli,
   return CR_CLI_EXIT_OK;
 }
 
+static int
+print_sheet (CrCli *cli, int argc, char **argv)
+{
+  return print_page (cli, PAGE_SHEET, argc, argv);
+}
+
+static int
+print_agenda (CrCli *cli, int argc, char **argv)
+{
+  return print_page (cli, PAGE_AGENDA, argc, argv);
+}
+
+static int
+print_minutes (CrCli *cli, int argc, char **argv)
+{
+  return print_page (cli, PAGE_MINUTES, argc, argv);
+}
+
 int
 cr_cli_print (CrCli  *cli,
               int     argc,
               char  **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      if (g_str_equal (argv[1], pages[i].name))
-        return print_page (cli, (Page) i, argc - 1, argv + 1);
+  static const CrCliSubcommand kinds[] = {
+    { "attendance-sheet", print_sheet,
+      N_("a meeting’s sign-in sheet, members by surname") },
+    { "agenda", print_agenda, N_("a meeting’s agenda") },
+    { "minutes", print_minutes,
+      N_("a meeting’s minutes, with decisions and actions") },
+    { "terms", cr_cli_print_terms, N_("a group’s terms of reference") },
+    { "review", cr_cli_print_review, N_("a service review’s summary") },
+    { "annual", cr_cli_print_annual,
+      N_("the annual return’s summary for the AGM") },
+  };
 
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    {
-      g_print (_("Usage:\n  commonroom-cli --file PATH print "
-                 "attendance-sheet|agenda|minutes --meeting ID --output "
-                 "FILE.pdf\n\n"));
-      g_print (_("Print a meeting’s sign-in sheet, agenda or minutes as a "
-                 "PDF.\n"));
-      return CR_CLI_EXIT_OK;
-    }
-  if (argc < 2)
-    return cr_cli_usage ("print", _("Say what to print: attendance-sheet, "
-                                    "agenda or minutes."));
-  return cr_cli_usage ("print", _("Can’t print “%s”: attendance-sheet, agenda "
-                                  "or minutes."), argv[1]);
+  return cr_cli_dispatch (cli, "print", "WHAT [OPTION…] --output FILE.pdf",
+                          kinds, G_N_ELEMENTS (kinds), argc, argv);
 }

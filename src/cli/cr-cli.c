@@ -29,15 +29,19 @@ static const Command commands[] = {
   { "demo", cr_cli_demo, N_("Fill a new file with made-up data to try things out") },
   { "members", cr_cli_members, N_("List the people in the register") },
   { "meetings", cr_cli_meetings, N_("List the meetings, and whether they were quorate") },
-  { "import", cr_cli_import, N_("Add people from a spreadsheet saved as CSV") },
+  { "import", cr_cli_import, N_("Add people, attendance or bank transactions from CSV") },
   { "export", cr_cli_export, N_("Write a report for the council as Excel") },
+  { "groups", cr_cli_groups, N_("List or add the association’s groups") },
   { "rules", cr_cli_rules, N_("Show or change the rules of the terms of reference") },
   { "check", cr_cli_check, N_("List what the rules say needs attention") },
-  { "print", cr_cli_print, N_("Print a meeting’s sign-in sheet, agenda or minutes as PDF") },
+  { "print", cr_cli_print, N_("Print a sign-in sheet, agenda, minutes, terms or summary as PDF") },
+  { "training", cr_cli_training, N_("List courses, add one, or record a training session") },
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
   { "restore", cr_cli_restore, N_("Put a backup back, keeping the file as it was") },
+  { "workplan", cr_cli_workplan, N_("List the work plan and service reviews") },
   { "erase", cr_cli_erase, N_("Erase one person’s details for good") },
+  { "subject-access", cr_cli_subject_access, N_("Write everything held about one person") },
 };
 
 /**
@@ -72,6 +76,55 @@ cr_cli_usage (const char *command,
   else
     g_printerr (_("Try “commonroom-cli --help”.\n"));
   return CR_CLI_EXIT_USAGE;
+}
+
+/**
+ * cr_cli_dispatch:
+ * @command: the command ("export")
+ * @usage: its usage line after the command ("REPORT --output FILE.xlsx …")
+ * @subcommands: what it can do, in the order `--help` lists them
+ *
+ * Runs the subcommand named by argv[1] with argv shifted by one, or
+ * answers `--help` with every subcommand and its summary, so the list a
+ * user reads is always the list the command accepts.
+ *
+ * Returns: the exit code
+ */
+int
+cr_cli_dispatch (CrCli                 *cli,
+                 const char            *command,
+                 const char            *usage,
+                 const CrCliSubcommand *subcommands,
+                 guint                  n_subcommands,
+                 int                    argc,
+                 char                 **argv)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  if (argc >= 2)
+    for (guint i = 0; i < n_subcommands; i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        return subcommands[i].run (cli, argc - 1, argv + 1);
+
+  for (guint i = 0; i < n_subcommands; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            subcommands[i].name);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print (_("Usage:\n  commonroom-cli --file PATH %s %s\n\n"), command,
+               usage);
+      for (guint i = 0; i < n_subcommands; i++)
+        g_print ("  %-18s %s\n", subcommands[i].name,
+                 _(subcommands[i].summary));
+      g_print (_("\n“commonroom-cli %s NAME --help” tells more of each.\n"),
+               command);
+      return CR_CLI_EXIT_OK;
+    }
+  if (argc < 2)
+    return cr_cli_usage (command, _("Say which: %s."), names->str);
+  return cr_cli_usage (command, _("There is no “%s” here; the choices are %s."),
+                       argv[1], names->str);
 }
 
 /**

@@ -25,6 +25,21 @@ typedef int (*CrCliCommandFunc) (CrCli  *cli,
                                  int     argc,
                                  char  **argv);
 
+/* A subcommand of a command with several ("export members"). */
+typedef struct
+{
+  const char       *name;
+  CrCliCommandFunc  run;
+  const char       *summary;   /* translatable, N_() */
+} CrCliSubcommand;
+
+int       cr_cli_dispatch (CrCli                 *cli,
+                           const char            *command,
+                           const char            *usage,
+                           const CrCliSubcommand *subcommands,
+                           guint                  n_subcommands,
+                           int                    argc,
+                           char                 **argv);
 int       cr_cli_fail    (GError           *error);
 int       cr_cli_usage   (const char       *command,
                           const char       *format,
@@ -49,16 +64,36 @@ int       cr_cli_verify  (CrCli *cli, int argc, char **argv);
 int       cr_cli_members (CrCli *cli, int argc, char **argv);
 int       cr_cli_meetings (CrCli *cli, int argc, char **argv);
 int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
+int       cr_cli_subject_access (CrCli *cli, int argc, char **argv);
 int       cr_cli_restore (CrCli *cli, int argc, char **argv);
 int       cr_cli_import  (CrCli *cli, int argc, char **argv);
 int       cr_cli_export  (CrCli *cli, int argc, char **argv);
 int       cr_cli_rules   (CrCli *cli, int argc, char **argv);
 int       cr_cli_check   (CrCli *cli, int argc, char **argv);
 int       cr_cli_print   (CrCli *cli, int argc, char **argv);
+int       cr_cli_groups  (CrCli *cli, int argc, char **argv);
+int       cr_cli_print_terms (CrCli *cli, int argc, char **argv);
+
+/* Sub-commands, in cr-cli-annual.c. */
+int       cr_cli_export_annual (CrCli *cli, int argc, char **argv);
+int       cr_cli_print_annual  (CrCli *cli, int argc, char **argv);
+
+/* Sub-commands, in cr-cli-training.c. */
+int       cr_cli_training        (CrCli *cli, int argc, char **argv);
+int       cr_cli_export_training (CrCli *cli, int argc, char **argv);
+
+/* Sub-commands, in cr-cli-money.c. */
+int       cr_cli_import_transactions (CrCli *cli, int argc, char **argv);
+int       cr_cli_export_grants       (CrCli *cli, int argc, char **argv);
 
 /* Sub-commands, in cr-cli-attendance.c. */
 int       cr_cli_import_attendance (CrCli *cli, int argc, char **argv);
 int       cr_cli_export_attendance (CrCli *cli, int argc, char **argv);
 int       cr_cli_export_actions    (CrCli *cli, int argc, char **argv);
+
+/* Sub-commands, in cr-cli-workplan.c. */
+int       cr_cli_workplan        (CrCli *cli, int argc, char **argv);
+int       cr_cli_export_workplan (CrCli *cli, int argc, char **argv);
+int       cr_cli_print_review    (CrCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -19,7 +19,12 @@
 #include "cr-person.h"
 #include "cr-store-conduct.h"
 #include "cr-store-meetings.h"
+#include "cr-store-money.h"
+#include "cr-store-privacy.h"
 #include "cr-store-people.h"
+#include "cr-store-rules.h"
+#include "cr-store-training.h"
+#include "cr-store-workplan.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -1149,7 +1154,21 @@ fill (Demo                *demo,
       return FALSE;
   g_debug ("Demo: %u meetings, %u attendance marks", n_meetings, ms.n_marks);
 
-  return add_conduct (demo, groups, ms.suspended, ms.suspended_from, error);
+  if (!add_conduct (demo, groups, ms.suspended, ms.suspended_from, error))
+    return FALSE;
+  /* The terms of reference first: other record books' rules are
+   * changes to them. */
+  if (!cr_demo_fill_terms (demo->store, demo->rand, &demo->today, error))
+    return FALSE;
+  if (!cr_demo_fill_workplan (demo->store, demo->rand, &demo->today, error))
+    return FALSE;
+  if (!cr_demo_fill_training (demo->store, demo->rand, &demo->today, error))
+    return FALSE;
+  if (!cr_demo_fill_money (demo->store, demo->rand, &demo->today, error))
+    return FALSE;
+  if (!cr_demo_fill_privacy (demo->store, demo->rand, &demo->today, error))
+    return FALSE;
+  return TRUE;
 }
 
 /**
