@@ -12,10 +12,14 @@
 #include "cr-attendance-matrix.h"
 #include "cr-csv.h"
 #include "cr-demo.h"
+#include "cr-print-data.h"
 #include "cr-store-attendance.h"
 #include "cr-store-conduct.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
+#include "cr-xlsx.h"
+
+#include "cr-test-util.h"
 
 #define PANEL "Residents’ Panel"
 
@@ -33,8 +37,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cr-attendance-io-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-attendance-io-XXXXXX");
   f->path = g_build_filename (f->dir, "tra.commonroom", NULL);
   g_setenv ("CR_TODAY", "2026-11-22", TRUE);
   g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
@@ -42,30 +45,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->out);
@@ -74,46 +57,17 @@ fixture_tear_down (Fixture       *f,
 
 /* Runs commonroom-cli with the arguments up to NULL; keeps its output. */
 static int
-run (Fixture    *f,
-     const char *first,
-     ...)
+run (Fixture *f, const char *first, ...)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *arg;
   va_list args;
+  int     status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CR_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = cr_test_run_cli_va (&f->out, &f->err, NULL, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  if (g_subprocess_get_exit_status (proc) != 0)
+  if (status != 0)
     g_test_message ("stderr: %s", f->err);
-  return g_subprocess_get_exit_status (proc);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_bytes_new_take (contents, len);
+  return status;
 }
 
 static char *
@@ -405,6 +359,167 @@ test_round_trip (Fixture       *f,
   }
 }
 
+/* A LibreOffice profile that recalculates every formula of an .xlsx on
+ * load, instead of showing the values the file carries. */
+static char *
+recalculating_profile (const char *dir)
+{
+  g_autofree char *user = g_build_filename (dir, "lo-profile", "user", NULL);
+  g_autofree char *xcu = g_build_filename (user, "registrymodifications.xcu", NULL);
+  g_autofree char *profile = g_build_filename (dir, "lo-profile", NULL);
+  g_autoptr (GError) error = NULL;
+  char *url;
+
+  g_assert_cmpint (g_mkdir_with_parents (user, 0700), ==, 0);
+  g_file_set_contents (xcu,
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+                       "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+                       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                       "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\">"
+                       "<prop oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\">"
+                       "<value>0</value></prop></item>\n"
+                       "</oor:items>\n", -1, &error);
+  g_assert_no_error (error);
+  url = g_filename_to_uri (profile, NULL, &error);
+  g_assert_no_error (error);
+  return url;
+}
+
+/* Done-when 1 of issue 4: the register's workbook opens in LibreOffice
+ * (headless, recalculating every formula), and the CSV LibreOffice saves
+ * from it is the same register when read back, with the same totals the
+ * app wrote. LibreOffice is in the packages `make test` installs, so its
+ * absence is a failure, not a skip. */
+static void
+test_libreoffice (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *fixture = data_file ("attendance", "panel-register.csv");
+  g_autofree char *xlsx = g_build_filename (f->dir, "register.xlsx", NULL);
+  g_autofree char *outdir = g_build_filename (f->dir, "lo-out", NULL);
+  g_autofree char *converted = g_build_filename (outdir, "register.csv", NULL);
+  g_autofree char *probe = g_build_filename (f->dir, "probe.xlsx", NULL);
+  g_autofree char *converted_probe = g_build_filename (outdir, "probe.csv", NULL);
+  g_autofree char *profile = NULL;
+  g_autofree char *env = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrAttendanceMatrix) from_lo = NULL;
+  g_auto (GStrv) lines = NULL;
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+  int status = 0;
+
+  if (soffice == NULL)
+    g_error ("LibreOffice (soffice) is not installed: run “make test”, "
+             "which installs the test packages, or install libreoffice-calc");
+
+  make_file (f, f->path);
+  g_assert_cmpint (run (f, "--file", f->path, "import", "attendance", fixture,
+                        "--group", PANEL, NULL), ==, 0);
+  g_assert_cmpint (run (f, "--file", f->path, "export", "attendance", "--group",
+                        PANEL, "--output", xlsx, NULL), ==, 0);
+
+  /* A probe whose formula carries a wrong value on purpose: LibreOffice
+   * shows 2.00 only if it really recalculates, and only then do the
+   * totals below check the register's formulas, not just their values. */
+  {
+    g_autoptr (CrXlsx) p = cr_xlsx_new (probe, "Probe", "Probe", &error);
+    const CrXlsxColumn columns[] = { { "Label", CR_XLSX_TEXT, 0 },
+                                     { "Money", CR_XLSX_MONEY, 0 } };
+    CrXlsxSheet *sheet;
+
+    g_assert_no_error (error);
+    sheet = cr_xlsx_add_sheet (p, "Probe", "Probe", NULL, columns, 2);
+    cr_xlsx_sheet_add_text (sheet, "x");
+    cr_xlsx_sheet_add_money (sheet, 100);
+    cr_xlsx_sheet_end_row (sheet);
+    cr_xlsx_sheet_begin_totals (sheet, NULL);
+    cr_xlsx_sheet_add_formula_money (sheet, "=1+1", 999);
+    cr_xlsx_sheet_end_row (sheet);
+    g_assert_true (cr_xlsx_close (p, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  profile = recalculating_profile (f->dir);
+  env = g_strdup_printf ("-env:UserInstallation=%s", profile);
+  {
+    /* 44: comma, 34: double quote, 76: UTF-8. */
+    const char *argv[] = { soffice, env, "--headless", "--norestore",
+                           "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                           "--outdir", outdir, xlsx, probe, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                  &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) ||
+      !g_file_test (converted, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice could not open the register: %s%s", out, err);
+  g_assert_true (g_file_get_contents (converted, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("LibreOffice's CSV:\n%s", csv);
+  {
+    g_autofree char *probe_csv = NULL;
+
+    g_assert_true (g_file_get_contents (converted_probe, &probe_csv, NULL, &error));
+    g_assert_no_error (error);
+    g_test_message ("the probe:\n%s", probe_csv);
+    g_assert_nonnull (strstr (probe_csv, "2.00"));
+    g_assert_null (strstr (probe_csv, "9.99"));
+  }
+
+  /* The same register as the fixture, read back from LibreOffice. */
+  from_lo = parse_matrix (csv);
+  {
+    const char *dates[] = { "2026-01-12", "2026-02-09", "2026-03-09",
+                            "2026-04-13", "2026-05-11" };
+    enum { _ = CR_ATTENDANCE_NONE, P = CR_ATTENDANCE_PRESENT,
+           A = CR_ATTENDANCE_APOLOGIES, X = CR_ATTENDANCE_ABSENT };
+    const guint8 haddad[] = { A, _, P, P, _ };
+    const guint8 mensah[] = { P, A, X, P, P };
+    const guint8 osullivan[] = { P, P, _, _, _ };
+    const guint8 okafor[] = { P, P, P, _, P };
+    const guint8 berg[] = { _, P, P, A, X };
+    g_autoptr (CrAttendanceMatrix) expected = cr_attendance_matrix_new (dates, G_N_ELEMENTS (dates));
+
+    cr_attendance_matrix_add_person (expected, "Haddad, Amira", haddad, 0);
+    cr_attendance_matrix_add_person (expected, "Mensah, Kwame", mensah, 0);
+    cr_attendance_matrix_add_person (expected, "Ó Súilleabháin, Seán", osullivan, 0);
+    cr_attendance_matrix_add_person (expected, "Okafor, Grace", okafor, 0);
+    cr_attendance_matrix_add_person (expected, "van der Berg, Jan", berg, 0);
+    g_assert_true (cr_attendance_matrix_equal (from_lo, expected));
+  }
+
+  /* The totals, recalculated by LibreOffice from the COUNTIF formulas,
+   * are the counts the app wrote beside them. */
+  lines = g_strsplit (csv, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (g_str_has_prefix (lines[i], "\"Present\","))
+        {
+          g_assert_cmpstr (lines[i], ==, "\"Present\",3,3,3,2,2,");
+          seen[0] = TRUE;
+        }
+      else if (g_str_has_prefix (lines[i], "\"Apologies\","))
+        {
+          g_assert_cmpstr (lines[i], ==, "\"Apologies\",1,1,0,1,0,");
+          seen[1] = TRUE;
+        }
+      else if (g_str_has_prefix (lines[i], "\"Absent\","))
+        {
+          g_assert_cmpstr (lines[i], ==, "\"Absent\",0,0,1,0,1,");
+          seen[2] = TRUE;
+        }
+    }
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -415,14 +530,14 @@ test_refused (Fixture       *f,
   g_autoptr (GBytes) before = NULL;
 
   make_file (f, f->path);
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
 
   g_assert_cmpint (run (f, "--file", f->path, "import", "attendance", bad,
                         "--group", PANEL, NULL), ==, 1);
   line3 = g_strconcat (bad, ":3: “Y” under 09/02/2026", NULL);
   g_assert_nonnull (strstr (f->err, line3));
   g_assert_nonnull (strstr (f->err, "Nothing was imported"));
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_true (g_bytes_equal (before, cr_test_read_bytes (f->path)));
 
   /* No such group; no group; no file. */
   g_assert_cmpint (run (f, "--file", f->path, "import", "attendance", good,
@@ -435,7 +550,7 @@ test_refused (Fixture       *f,
   g_assert_cmpint (run (f, "--file", f->path, "export", "attendance", "--group", PANEL,
                         "--from", "31/02/2026", "--output", "x.xlsx", NULL), ==, 1);
   g_assert_cmpint (run (f, "--file", f->path, "import", "attendance", "--help", NULL), ==, 0);
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_true (g_bytes_equal (before, cr_test_read_bytes (f->path)));
 }
 
 /* A meeting of the panel on 2026-03-09, with its people and papers. */
@@ -504,6 +619,26 @@ make_meeting (Fixture *f)
         }
       if (g_str_equal (people[i].family, "Nowak"))
         nowak = id;
+      /* Officers, named by title in the minutes and on the sheet: the
+       * panel's chair and treasurer on the day; Tom Adams was its chair
+       * until the year before and is the association's secretary, which
+       * is not an office at a panel's meeting. */
+      if (g_str_equal (people[i].family, "Yusuf"))
+        cr_store_add_office (store, id, group, "Chair", "2025-01-01", &error);
+      else if (g_str_equal (people[i].family, "O’Brien"))
+        cr_store_add_office (store, id, group, "Treasurer", "2025-06-01", &error);
+      else if (g_str_equal (people[i].family, "Adams"))
+        {
+          gint64 office = cr_store_add_office (store, id, group, "Chair",
+                                               "2024-01-01", &error);
+
+          g_assert_no_error (error);
+          cr_store_end_office (store, office, "2024-12-31", &error);
+          g_assert_no_error (error);
+          cr_store_add_office (store, id, cr_store_get_association_group (store),
+                               "Secretary", "2024-01-01", &error);
+        }
+      g_assert_no_error (error);
     }
 
   /* Piotr Nowak is suspended over the meeting. */
@@ -624,6 +759,13 @@ test_print (Fixture       *f,
           g_assert_nonnull (strstr (lines[i], "Adams"));
         if (strstr (lines[i], "Suspended") != NULL)
           g_assert_nonnull (strstr (lines[i], "Nowak"));
+        if (strstr (lines[i], "Yusuf") != NULL)
+          g_assert_nonnull (strstr (lines[i], "Chair"));
+        if (strstr (lines[i], "Adams") != NULL)
+          {
+            g_assert_null (strstr (lines[i], "Chair"));
+            g_assert_null (strstr (lines[i], "Secretary"));
+          }
       }
   }
   g_clear_pointer (&text, g_free);
@@ -647,6 +789,24 @@ test_print (Fixture       *f,
    * register: absent. */
   g_assert_nonnull (strstr (text, "Nowak"));
   g_assert_null (strstr (text, "Before"));
+  /* Officers by title, however the line wraps. */
+  {
+    g_auto (GStrv) words = g_strsplit_set (text, " \n\t", -1);
+    g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+    g_auto (GStrv) parts = NULL;
+    g_autofree char *squashed = NULL;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        g_strv_builder_add (kept, words[i]);
+    parts = g_strv_builder_end (kept);
+    squashed = g_strjoinv (" ", parts);
+    g_test_message ("%s", squashed);
+    g_assert_nonnull (strstr (squashed, "Present: Siobhán O’Brien (Treasurer; "));
+    g_assert_nonnull (strstr (squashed, "Zainab Yusuf (Chair)"));
+    g_assert_nonnull (strstr (squashed, "Tom Adams"));
+    g_assert_null (strstr (squashed, "Tom Adams ("));
+  }
 }
 
 static void
@@ -733,6 +893,141 @@ test_quorum_matches_store (Fixture       *f,
   g_assert_cmpuint (n_rows, >, 100);
 }
 
+/* Done-when 3 of issue 4: the sign-in sheet of a meeting of the demo
+ * file lists exactly the members the meeting expects, each once, in
+ * surname order, as pdftotext reads the PDF. */
+static void
+test_demo_sheet (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) store = NULL;
+  g_autoptr (GPtrArray) meetings = NULL;
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_print_person_free);
+  g_autoptr (GPtrArray) sorted = NULL;
+  g_autoptr (GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sheet = g_build_filename (f->dir, "demo-sheet.pdf", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  CrDemoOptions options = { .members = 300, .seed = 7 };
+  CrMeeting *meeting = NULL;
+
+  store = cr_store_create (f->path, CR_DEMO_ASSOCIATION_NAME, &error);
+  g_assert_no_error (error);
+  g_assert_true (cr_demo_fill (store, &options, &error));
+  g_assert_no_error (error);
+
+  /* The committee's latest held meeting: a dozen or so members, some
+   * co-opted, some with apologies. */
+  meetings = cr_store_list_meetings (store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = meetings->len; i-- > 0 && meeting == NULL;)
+    {
+      CrMeeting *m = g_ptr_array_index (meetings, i);
+
+      if (m->status == CR_MEETING_STATUS_HELD && g_str_equal (m->group_name, "Committee"))
+        meeting = m;
+    }
+  g_assert_nonnull (meeting);
+  expected = cr_store_list_expected (store, meeting->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >=, 10);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      CrExpectedAttendee *e = g_ptr_array_index (expected, i);
+
+      g_ptr_array_add (people, cr_print_person_new (e->family_name, e->given_name, NULL));
+    }
+  sorted = cr_print_people_sorted (people);
+  g_clear_object (&store);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting->id);
+  g_assert_cmpint (run (f, "--file", f->path, "print", "attendance-sheet",
+                        "--meeting", id, "--output", sheet, NULL), ==, 0);
+  text = pdf_text (sheet);
+  if (text == NULL)
+    return;
+  g_test_message ("%s", text);
+
+  /* The names column: what starts a line and holds "Family, Given",
+   * up to the gap before the note or the signature. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *gap = strstr (line, "  ");
+
+      if (gap != NULL)
+        *gap = '\0';
+      /* Not the notes about signing, nor the title and date lines. */
+      if (strstr (line, ", ") != NULL && strstr (line, "sign") == NULL &&
+          strstr (line, "Association") == NULL &&
+          strstr (line, " 20") == NULL)
+        g_ptr_array_add (listed, g_strdup (line));
+    }
+  for (guint i = 0; i < listed->len; i++)
+    g_test_message ("listed %u: %s", i, (char *) listed->pdata[i]);
+  g_assert_cmpuint (listed->len, ==, sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_autofree char *filed = cr_print_person_dup_filed_name (g_ptr_array_index (sorted, i));
+
+      g_assert_cmpstr (listed->pdata[i], ==, filed);
+    }
+}
+
+/* `meetings list` judges each meeting by the terms of reference in force
+ * on its date: a quorum of 2 adopted in January 2025, then one of 4 in
+ * January 2026; three of four members came to a meeting in each year. */
+static void
+test_meetings_list_rules_in_force (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "register.csv", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *list;
+
+  make_file (f, f->path);
+  g_assert_true (g_file_set_contents (csv,
+                                      "Name,2025-03-10,2026-03-10\n"
+                                      "Kwame Mensah,P,P\n"
+                                      "Aisha Abdi,P,P\n"
+                                      "Ewa Nowak,P,P\n"
+                                      "Gary Smith,X,A\n",
+                                      -1, &error));
+  g_assert_cmpint (run (f, "--file", f->path, "import", "attendance", csv,
+                        "--group", PANEL, NULL), ==, 0);
+  g_setenv ("CR_TODAY", "2025-01-15", TRUE);
+  g_assert_cmpint (run (f, "--file", f->path, "rules", "set", "quorum", "2",
+                        "--group", PANEL, NULL), ==, 0);
+  g_setenv ("CR_TODAY", "2026-01-15", TRUE);
+  g_assert_cmpint (run (f, "--file", f->path, "rules", "set", "quorum", "4",
+                        "--group", PANEL, NULL), ==, 0);
+  g_setenv ("CR_TODAY", "2026-11-22", TRUE);
+
+  g_assert_cmpint (run (f, "--file", f->path, "meetings", "list", "--group",
+                        PANEL, "--format", "json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_no_error (error);
+  list = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "date"),
+                   ==, "2025-03-10");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (list, 0), "quorate"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (list, 0), "quorum_required"),
+                   ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "date"),
+                   ==, "2026-03-10");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 1), "quorate"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (list, 1), "quorum_required"),
+                   ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (list, 1), "voting_present"),
+                   ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -744,9 +1039,12 @@ main (int    argc,
 
   ADD ("/cli/attendance/round-trip", test_round_trip);
   ADD ("/cli/attendance/refused", test_refused);
+  ADD ("/cli/attendance/libreoffice", test_libreoffice);
   ADD ("/cli/print/meeting", test_print);
+  ADD ("/cli/print/demo-sheet", test_demo_sheet);
   ADD ("/cli/export/actions", test_export_actions);
   ADD ("/store/attendance/quorum", test_quorum_matches_store);
+  ADD ("/cli/meetings/rules-in-force", test_meetings_list_rules_in_force);
 
 #undef ADD
 

@@ -9,6 +9,8 @@
 
 #include "cr-store.h"
 
+#include "cr-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -23,8 +25,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cr-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-cli-XXXXXX");
   f->path = g_build_filename (f->dir, "tra.commonroom", NULL);
   g_setenv ("CR_TODAY", "2026-11-22", TRUE);
   g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
@@ -32,30 +33,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->out);
@@ -64,56 +45,40 @@ fixture_tear_down (Fixture       *f,
 
 /* Runs commonroom-cli with the arguments up to NULL; keeps its output. */
 static int
-run (Fixture    *f,
-     const char *first,
-     ...)
+run (Fixture *f, const char *first, ...)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *arg;
   va_list args;
+  int     status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CR_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = cr_test_run_cli_va (&f->out, &f->err, NULL, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_bytes_new_take (contents, len);
+  return status;
 }
 
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
+  /* Every command and subcommand there is: a new one belongs here. */
   static const char *const commands[][2] = {
-    { "init", NULL }, { "demo", NULL }, { "members", "list" },
-    { "backup", NULL }, { "verify", NULL }, { "members", NULL },
-    { "erase", NULL }, { "restore", NULL }, { "import", "members" },
-    { "export", "members" }, { "meetings", "list" }, { "print", NULL },
-    { "rules", "show" }, { "check", NULL },
+    { "init", NULL }, { "demo", NULL }, { "members", NULL },
+    { "members", "list" }, { "meetings", "list" },
+    { "import", NULL }, { "import", "members" }, { "import", "attendance" },
+    { "import", "transactions" },
+    { "export", NULL }, { "export", "members" }, { "export", "attendance" },
+    { "export", "actions" }, { "export", "grants" }, { "export", "training" },
+    { "export", "workplan" }, { "export", "annual" },
+    { "groups", "list" }, { "groups", "add" }, { "groups", "templates" },
+    { "rules", "show" }, { "rules", "set" }, { "check", NULL },
+    { "print", NULL }, { "print", "attendance-sheet" }, { "print", "agenda" },
+    { "print", "minutes" }, { "print", "terms" }, { "print", "review" },
+    { "print", "annual" },
+    { "training", "courses" }, { "training", "add-course" },
+    { "training", "record" }, { "training", "require" },
+    { "workplan", "list" },
+    { "backup", NULL }, { "verify", NULL }, { "restore", NULL },
+    { "erase", NULL }, { "subject-access", NULL },
   };
 
   g_assert_cmpint (run (f, "--help", NULL), ==, 0);
@@ -158,13 +123,13 @@ test_init (Fixture       *f,
 
   g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Riverside TRA", NULL), ==, 0);
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
 
   g_assert_cmpint (run (f, "--file", f->path, "init", "--name", "Again", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (f->err, "commonroom-cli: "));
   g_assert_nonnull (strstr (f->err, "won’t overwrite"));
   {
-    g_autoptr (GBytes) after = read_bytes (f->path);
+    g_autoptr (GBytes) after = cr_test_read_bytes (f->path);
     g_assert_true (g_bytes_equal (before, after));
   }
 
@@ -271,11 +236,11 @@ test_backup_and_verify (Fixture       *f,
   g_assert_cmpint (run (f, "--file", copy, "verify", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "40 people"));
 
-  copy_bytes = read_bytes (copy);
+  copy_bytes = cr_test_read_bytes (copy);
   g_assert_cmpint (run (f, "--file", f->path, "backup", "--output", copy, NULL), ==, 1);
   g_assert_nonnull (strstr (f->err, "already a file"));
   {
-    g_autoptr (GBytes) after = read_bytes (copy);
+    g_autoptr (GBytes) after = cr_test_read_bytes (copy);
     g_assert_true (g_bytes_equal (copy_bytes, after));
   }
 
@@ -289,7 +254,7 @@ static void
 assert_verify_refuses (Fixture    *f,
                        const char *path)
 {
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = cr_test_read_bytes (path);
   g_autoptr (GBytes) after = NULL;
 
   g_assert_cmpint (run (f, "--file", path, "verify", NULL), ==, 1);
@@ -297,7 +262,7 @@ assert_verify_refuses (Fixture    *f,
   g_assert_nonnull (strstr (f->err, "Nothing was changed"));
   g_assert_cmpint (run (f, "--file", path, "members", "list", NULL), ==, 1);
   g_assert_cmpint (run (f, "--file", path, "demo", NULL), ==, 1);
-  after = read_bytes (path);
+  after = cr_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -311,7 +276,7 @@ test_verify_damaged (Fixture       *f,
   char noise[5000];
 
   g_assert_cmpint (run (f, "--file", f->path, "demo", NULL), ==, 0);
-  whole = read_bytes (f->path);
+  whole = cr_test_read_bytes (f->path);
   g_assert_true (g_file_set_contents (truncated, g_bytes_get_data (whole, NULL),
                                       g_bytes_get_size (whole) / 3, NULL));
   assert_verify_refuses (f, truncated);
@@ -473,7 +438,7 @@ test_import_members_refused (Fixture       *f,
   g_autoptr (GBytes) before = NULL;
 
   g_assert_cmpint (run (f, "--file", f->path, "demo", "--members", "20", NULL), ==, 0);
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
 
   /* Both bad rows are named, with their lines; nothing goes in. */
   g_assert_cmpint (run (f, "--file", f->path, "import", "members", bad, NULL), ==, 1);
@@ -482,7 +447,7 @@ test_import_members_refused (Fixture       *f,
   g_assert_nonnull (strstr (f->err, bad_line3));
   g_assert_nonnull (strstr (f->err, bad_line5));
   g_assert_nonnull (strstr (f->err, "Nothing was imported"));
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_true (g_bytes_equal (before, cr_test_read_bytes (f->path)));
 
   g_assert_cmpint (run (f, "--file", f->path, "import", "members", no_names, NULL), ==, 1);
   g_assert_nonnull (strstr (f->err, "No column holds names"));
@@ -492,7 +457,7 @@ test_import_members_refused (Fixture       *f,
   g_assert_cmpint (run (f, "--file", f->path, "import", "members", NULL), ==, 2);
   g_assert_cmpint (run (f, "--file", f->path, "import", "nonsense", bad, NULL), ==, 2);
   g_assert_cmpint (run (f, "--file", f->path, "import", "members", "--help", NULL), ==, 0);
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_true (g_bytes_equal (before, cr_test_read_bytes (f->path)));
   g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
 }
 
@@ -660,11 +625,11 @@ test_restore (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "before restore"));
 
   /* Refusals leave the file as it was. */
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
   g_assert_cmpint (run (f, "--file", f->path, "restore", f->path, NULL), ==, 1);
   g_assert_cmpint (run (f, "--file", f->path, "restore", "/nonexistent.commonroom", NULL), ==, 1);
   g_assert_cmpint (run (f, "--file", f->path, "restore", NULL), ==, 2);
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  g_assert_true (g_bytes_equal (before, cr_test_read_bytes (f->path)));
   g_assert_cmpint (run (f, "--file", f->path, "verify", NULL), ==, 0);
 }
 

@@ -10,9 +10,13 @@
 #include <string.h>
 
 #include "cr-demo.h"
+#include "cr-store-attendance.h"
 #include "cr-store-conduct.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
+#include "cr-store-rules.h"
+
+#include "cr-test-util.h"
 
 typedef struct
 {
@@ -25,32 +29,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cr-meetings-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-meetings-XXXXXX");
   f->path = g_build_filename (f->dir, "test.commonroom", NULL);
   f->store = cr_store_create (f->path, "Meadowbank TRA", &error);
   g_assert_no_error (error);
@@ -64,7 +48,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->out);
@@ -854,34 +838,17 @@ test_actions (Fixture       *f,
   g_unsetenv ("CR_TODAY");
 }
 
+/* Runs commonroom-cli with the arguments up to NULL; keeps its output. */
 static int
-run (Fixture    *f,
-     const char *first,
-     ...)
+run (Fixture *f, const char *first, ...)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *arg;
   va_list args;
+  int     status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CR_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = cr_test_run_cli_va (&f->out, &f->err, NULL, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (proc);
+  return status;
 }
 
 static void
@@ -991,6 +958,251 @@ test_demo_and_cli (Fixture       *f,
   g_unsetenv ("CR_TODAY");
 }
 
+static CrDecision *
+find_decision (Fixture *f,
+               gint64   item,
+               gint64   id)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  list = cr_store_list_decisions (f->store, item, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    if (((CrDecision *) g_ptr_array_index (list, i))->id == id)
+      return g_ptr_array_steal_index (list, i);
+  return NULL;
+}
+
+/* A decision corrected: its outcome is derived again from the corrected
+ * votes; a refused correction changes nothing; deleting one leaves the
+ * others and the item. */
+static void
+test_decision_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrDecision) stored = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  People p = { { 0 } };
+  CrDecision d = { 0 };
+  CrDecision other = { 0 };
+  gint64 item, id;
+
+  make_people (f, &p);
+  item = add_item (f, p.meeting, "Play area", FALSE, FALSE);
+  for (guint i = 0; i < 4; i++)
+    mark (f, p.meeting, p.voting[i], CR_ATTENDANCE_PRESENT, CR_ATTENDEE_MEMBER);
+
+  d.item_id = item;
+  d.text = "To ask for new swings.";
+  d.method = CR_DECISION_VOTE;
+  d.votes_for = 3;
+  d.votes_against = 1;
+  id = cr_store_add_decision (f->store, &d, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (d.outcome, ==, CR_VOTE_CARRIED);
+  other.item_id = item;
+  other.text = "To thank the caretaker.";
+  cr_store_add_decision (f->store, &other, TRUE, &error);
+  g_assert_no_error (error);
+
+  /* The count was wrong: one for, three against. The outcome follows,
+   * whatever the caller had in it. */
+  d.votes_for = 1;
+  d.votes_against = 3;
+  d.outcome = CR_VOTE_CARRIED;
+  d.text = "  To ask for new swings and a slide.  ";
+  g_assert_true (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (d.outcome, ==, CR_VOTE_DEFEATED);
+  stored = find_decision (f, item, id);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->text, ==, "To ask for new swings and a slide.");
+  g_assert_cmpuint (stored->votes_for, ==, 1);
+  g_assert_cmpuint (stored->votes_against, ==, 3);
+  g_assert_cmpint (stored->outcome, ==, CR_VOTE_DEFEATED);
+  g_assert_true (stored->quorate_at_time);
+  g_clear_pointer (&stored, cr_decision_free);
+
+  /* A tie broken by the chair's casting vote for. */
+  d.votes_for = 2;
+  d.votes_against = 2;
+  d.casting = CR_CASTING_VOTE_FOR;
+  g_assert_true (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_no_error (error);
+  stored = find_decision (f, item, id);
+  g_assert_cmpint (stored->outcome, ==, CR_VOTE_CARRIED);
+  g_assert_cmpint (stored->casting, ==, CR_CASTING_VOTE_FOR);
+  g_clear_pointer (&stored, cr_decision_free);
+
+  /* Refused, and nothing changed: a casting vote without a tie, a chair
+   * without a casting vote, no text, a decision no longer there. */
+  d.votes_for = 3;
+  g_assert_false (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  d.votes_for = 2;
+  g_assert_false (cr_store_update_decision (f->store, &d, FALSE, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  d.text = "   ";
+  g_assert_false (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  stored = find_decision (f, item, id);
+  g_assert_cmpstr (stored->text, ==, "To ask for new swings and a slide.");
+  g_assert_cmpint (stored->outcome, ==, CR_VOTE_CARRIED);
+  g_clear_pointer (&stored, cr_decision_free);
+
+  /* Now by consensus: the votes go. */
+  d.text = "To ask for new swings.";
+  d.method = CR_DECISION_CONSENSUS;
+  d.casting = CR_CASTING_VOTE_NONE;
+  g_assert_true (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_no_error (error);
+  stored = find_decision (f, item, id);
+  g_assert_cmpint (stored->method, ==, CR_DECISION_CONSENSUS);
+  g_assert_cmpint (stored->outcome, ==, CR_VOTE_CONSENSUS);
+  g_assert_cmpuint (stored->votes_for, ==, 0);
+  g_clear_pointer (&stored, cr_decision_free);
+
+  /* Corrected after the attendance was corrected: inquorate now. */
+  for (guint i = 1; i < 4; i++)
+    mark (f, p.meeting, p.voting[i], CR_ATTENDANCE_ABSENT, CR_ATTENDEE_MEMBER);
+  g_assert_true (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (d.quorate_at_time);
+
+  /* Deleted: the other decision and the item stay. */
+  g_assert_true (cr_store_delete_decision (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (cr_store_delete_decision (f->store, id, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cr_store_update_decision (f->store, &d, TRUE, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = cr_store_list_decisions (f->store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((CrDecision *) g_ptr_array_index (list, 0))->text, ==,
+                   "To thank the caretaker.");
+}
+
+/* A meeting is judged by the rules in force on its date, not today's:
+ * with a quorum of 3 adopted in 2025 and one of 5 adopted in 2026, a
+ * meeting of 2025 with four present was quorate and still is, one of
+ * 2026 with four present is not; the list, one meeting, and the register
+ * all agree. */
+static void
+test_quorum_in_force (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (CrMeeting) early = NULL;
+  g_autoptr (CrMeeting) late = NULL;
+  g_autoptr (CrAttendanceCursor) cursor = NULL;
+  g_autofree char *rule = NULL;
+  gint64 people[6], m2025, m2026, before;
+  const char *name;
+  const guint8 *marks;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Member%u", i);
+
+      people[i] = add_member (f, given, "Jones", CR_MEMBERSHIP_VOTING,
+                              "2024-01-01", NULL);
+    }
+  g_setenv ("CR_TODAY", "2026-06-01", TRUE);
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum", "3",
+                                            "2025-01-15", &error));
+  g_assert_no_error (error);
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum", "5",
+                                            "2026-01-15", &error));
+  g_assert_no_error (error);
+
+  before = add_meeting (f, "2024-06-10", CR_MEETING_STATUS_HELD);
+  m2025 = add_meeting (f, "2025-06-10", CR_MEETING_STATUS_HELD);
+  m2026 = add_meeting (f, "2026-03-10", CR_MEETING_STATUS_HELD);
+  for (guint i = 0; i < 4; i++)
+    {
+      mark (f, before, people[i], CR_ATTENDANCE_PRESENT, CR_ATTENDEE_MEMBER);
+      mark (f, m2025, people[i], CR_ATTENDANCE_PRESENT, CR_ATTENDEE_MEMBER);
+      mark (f, m2026, people[i], CR_ATTENDANCE_PRESENT, CR_ATTENDEE_MEMBER);
+    }
+
+  rule = cr_store_get_quorum_in_force (f->store, f->group, "2025-06-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rule, ==, "3");
+  g_clear_pointer (&rule, g_free);
+  rule = cr_store_get_quorum_in_force (f->store, f->group, "2026-01-15", &error);
+  g_assert_cmpstr (rule, ==, "5");
+  g_clear_pointer (&rule, g_free);
+  /* Before any terms: the group's own quorum, which is today's. */
+  rule = cr_store_get_quorum_in_force (f->store, f->group, "2024-06-10", &error);
+  g_assert_cmpstr (rule, ==, "5");
+  g_clear_pointer (&rule, g_free);
+  g_assert_null (cr_store_get_quorum_in_force (f->store, 9999, "2025-06-10",
+                                               &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  early = cr_store_get_meeting (f->store, m2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (early->quorum_required, ==, 3);
+  g_assert_cmpint (early->quorate, ==, CR_QUORATE_YES);
+  late = cr_store_get_meeting (f->store, m2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (late->quorum_required, ==, 5);
+  g_assert_cmpint (late->quorate, ==, CR_QUORATE_NO);
+
+  list = cr_store_list_meetings (f->store, f->group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpuint (((CrMeeting *) g_ptr_array_index (list, 0))->quorum_required, ==, 5);
+  g_assert_cmpint (((CrMeeting *) g_ptr_array_index (list, 1))->quorate, ==, CR_QUORATE_YES);
+  g_assert_cmpint (((CrMeeting *) g_ptr_array_index (list, 2))->quorate, ==, CR_QUORATE_NO);
+
+  /* Tiers by households, adopted later, do not touch these meetings; a
+   * meeting under them needs what the tier for 300 households says. */
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "households",
+                                            "300", "2026-05-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum",
+                                            "tiers(100:2,400:4,6)", "2026-05-01",
+                                            &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (CrMeeting) tiered = NULL;
+    gint64 m = add_meeting (f, "2026-05-12", CR_MEETING_STATUS_HELD);
+
+    for (guint i = 0; i < 4; i++)
+      mark (f, m, people[i], CR_ATTENDANCE_PRESENT, CR_ATTENDEE_MEMBER);
+    tiered = cr_store_get_meeting (f->store, m, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tiered->quorum_required, ==, 4);
+    g_assert_cmpint (tiered->quorate, ==, CR_QUORATE_YES);
+    g_clear_pointer (&early, cr_meeting_free);
+    early = cr_store_get_meeting (f->store, m2025, &error);
+    g_assert_cmpuint (early->quorum_required, ==, 3);
+  }
+
+  cursor = cr_store_open_attendance (f->store, f->group, NULL, "2026-04-30", &error);
+  g_assert_no_error (error);
+  while (cr_attendance_cursor_next (cursor, &name, &marks, &error))
+    ;
+  g_assert_no_error (error);
+  g_assert_cmpuint (cr_attendance_cursor_get_n_meetings (cursor), ==, 3);
+  g_assert_cmpuint (cr_attendance_cursor_get_meeting (cursor, 1)->quorum_required, ==, 3);
+  g_assert_cmpint (cr_attendance_cursor_get_meeting (cursor, 1)->quorate, ==, CR_QUORATE_YES);
+  g_assert_cmpuint (cr_attendance_cursor_get_meeting (cursor, 2)->quorum_required, ==, 5);
+  g_assert_cmpint (cr_attendance_cursor_get_meeting (cursor, 2)->quorate, ==, CR_QUORATE_NO);
+  g_unsetenv ("CR_TODAY");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1007,6 +1219,8 @@ main (int    argc,
   ADD ("/store/meetings/quorum/count", test_quorum_count);
   ADD ("/store/meetings/quorum/percent", test_quorum_percent);
   ADD ("/store/meetings/decisions", test_decisions);
+  ADD ("/store/meetings/decisions/edit", test_decision_edit);
+  ADD ("/store/meetings/quorum/in-force", test_quorum_in_force);
   ADD ("/store/meetings/actions", test_actions);
   ADD ("/store/meetings/demo-and-cli", test_demo_and_cli);
 

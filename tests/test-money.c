@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include "cr-ledger.h"
 #include "cr-money.h"
+#include "cr-transaction-import.h"
 
 #include <string.h>
 
@@ -505,6 +507,298 @@ test_allocate_property (void)
     }
 }
 
+/* The cases the money issue names, in one place. */
+static void
+test_parse_issue_cases (void)
+{
+  const ParseCase good[] = {
+    { "£1,234.56", 123456 },
+    { "1234.5", 123450 },
+    { "-3.00", -300 },
+  };
+  const char *const bad[] = { "12.345", "twelve pounds", "abc", "£", "1.2.3" };
+
+  check_parses (good, G_N_ELEMENTS (good));
+  check_refuses (bad, G_N_ELEMENTS (bad), CR_MONEY_ERROR_INVALID);
+}
+
+static void
+test_check_sane (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cr_money_check_sane (1, CR_MONEY_POSITIVE, "The amount", NULL));
+  g_assert_true (cr_money_check_sane (0, CR_MONEY_NOT_NEGATIVE, "The amount", NULL));
+  g_assert_true (cr_money_check_sane (-500, CR_MONEY_NOT_ZERO, "The amount", NULL));
+  g_assert_true (cr_money_check_sane (CR_MONEY_SANE_PENCE, CR_MONEY_ANY, "x", NULL));
+
+  g_assert_false (cr_money_check_sane (-1, CR_MONEY_POSITIVE, "The claim", &error));
+  g_assert_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE);
+  g_assert_nonnull (strstr (error->message, "negative"));
+  g_clear_error (&error);
+
+  g_assert_false (cr_money_check_sane (0, CR_MONEY_NOT_ZERO, "The amount", &error));
+  g_assert_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE);
+  g_assert_nonnull (strstr (error->message, "£0.00"));
+  g_clear_error (&error);
+
+  g_assert_false (cr_money_check_sane (CR_MONEY_SANE_PENCE + 1, CR_MONEY_ANY,
+                                       "The amount", &error));
+  g_assert_nonnull (strstr (error->message, "£10,000,000.01"));
+  g_clear_error (&error);
+  g_assert_false (cr_money_check_sane (-CR_MONEY_SANE_PENCE - 1, CR_MONEY_NOT_ZERO,
+                                       "The amount", &error));
+  g_assert_error (error, CR_MONEY_ERROR, CR_MONEY_ERROR_NOT_SANE);
+}
+
+/* Two grants, one restricted and one not, and the association's own
+ * money: each entry lands in the right fund, and the funds add up to the
+ * whole cash book. */
+static void
+test_ledger_funds (void)
+{
+  const CrLedgerGrant grants[] = {
+    { 1, TRUE, TRUE, 100000, "2026-01-01", "2026-12-31" },
+    { 2, TRUE, FALSE, 50000, NULL, NULL },
+    { 3, FALSE, TRUE, 0, NULL, NULL },
+  };
+  const CrLedgerEntry entries[] = {
+    { 1, 1, 1, 15, 100000, "2026-01-10" },   /* grant 1 paid in */
+    { 2, 1, 1, 1, -12050, "2026-02-01" },    /* grant 1 spent */
+    { 3, 1, 1, 2, -3333, "2026-02-03" },
+    { 4, 1, 2, 15, 50000, "2026-02-04" },    /* unrestricted grant */
+    { 5, 1, 2, 3, -999, "2026-02-05" },
+    { 6, 2, 0, 17, 2500, "2026-02-06" },     /* own money, petty cash */
+    { 7, 2, 0, 3, -1250, "2026-02-07" },
+  };
+  g_autoptr (GArray) funds = cr_ledger_fund_balances (grants, G_N_ELEMENTS (grants),
+                                                      entries, G_N_ELEMENTS (entries));
+  CrFundBalance *own, *g1, *g3;
+  gint64 total = 0, funds_total = 0;
+
+  /* The unrestricted fund first, then grants 1 and 3 (2 is unrestricted). */
+  g_assert_cmpuint (funds->len, ==, 3);
+  own = &g_array_index (funds, CrFundBalance, 0);
+  g1 = &g_array_index (funds, CrFundBalance, 1);
+  g3 = &g_array_index (funds, CrFundBalance, 2);
+  g_assert_cmpint (own->grant_id, ==, 0);
+  g_assert_cmpint (g1->grant_id, ==, 1);
+  g_assert_cmpint (g3->grant_id, ==, 3);
+
+  g_assert_cmpint (g1->income, ==, 100000);
+  g_assert_cmpint (g1->spent, ==, 15383);
+  g_assert_cmpint (g1->balance, ==, 84617);
+  g_assert_cmpint (own->income, ==, 52500);
+  g_assert_cmpint (own->spent, ==, 2249);
+  g_assert_cmpint (own->balance, ==, 50251);
+  g_assert_cmpint (g3->balance, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    total += entries[i].amount;
+  for (guint i = 0; i < funds->len; i++)
+    funds_total += g_array_index (funds, CrFundBalance, i).balance;
+  g_assert_cmpint (funds_total, ==, total);
+
+  g_assert_cmpint (cr_ledger_grant_spent (1, entries, G_N_ELEMENTS (entries)), ==, 15383);
+  g_assert_cmpint (cr_ledger_grant_spent (3, entries, G_N_ELEMENTS (entries)), ==, 0);
+}
+
+static void
+test_ledger_running_balance (void)
+{
+  const CrLedgerEntry entries[] = {
+    { 1, 1, 0, 0, 10000, "2026-01-01" },
+    { 2, 1, 0, 0, -2550, "2026-01-02" },
+    { 3, 1, 0, 0, -7451, "2026-01-03" },
+    { 4, 1, 0, 0, 1, "2026-01-04" },
+  };
+  gint64 balances[G_N_ELEMENTS (entries)];
+
+  cr_ledger_running_balance (500, entries, G_N_ELEMENTS (entries), balances);
+  g_assert_cmpint (balances[0], ==, 10500);
+  g_assert_cmpint (balances[1], ==, 7950);
+  g_assert_cmpint (balances[2], ==, 499);
+  g_assert_cmpint (balances[3], ==, 500);
+}
+
+static void
+test_ledger_overspend (void)
+{
+  const CrLedgerLine lines[] = {
+    { 1, 10, 20000 },
+    { 1, 11, 5000 },
+    { 2, 12, 100 },
+  };
+  const CrLedgerEntry entries[] = {
+    { 1, 1, 1, 10, -15000, "2026-03-01" },
+    { 2, 1, 1, 10, -6000, "2026-03-02" },   /* line 10 now over by £10 */
+    { 3, 1, 1, 11, -5000, "2026-03-03" },   /* line 11 exactly used */
+    { 4, 1, 1, 11, 200, "2026-03-04" },     /* a refund to line 11 */
+    { 5, 1, 2, 10, -999, "2026-03-05" },    /* another grant's: not counted */
+  };
+  g_autoptr (GArray) uses = cr_ledger_line_use (lines, G_N_ELEMENTS (lines), entries,
+                                                G_N_ELEMENTS (entries));
+  CrLineUse *u;
+
+  g_assert_cmpuint (uses->len, ==, 3);
+  u = &g_array_index (uses, CrLineUse, 0);
+  g_assert_cmpint (u->spent, ==, 21000);
+  g_assert_true (u->over);
+  u = &g_array_index (uses, CrLineUse, 1);
+  g_assert_cmpint (u->spent, ==, 4800);
+  g_assert_false (u->over);
+  u = &g_array_index (uses, CrLineUse, 2);
+  g_assert_cmpint (u->spent, ==, 0);
+  g_assert_false (u->over);
+}
+
+static void
+test_ledger_check_spend (void)
+{
+  const CrLedgerGrant restricted = { 1, TRUE, TRUE, 10000, NULL, NULL };
+  const CrLedgerGrant open = { 2, TRUE, FALSE, 10000, NULL, NULL };
+  const CrLedgerGrant applied = { 3, FALSE, TRUE, 0, NULL, NULL };
+  const CrLedgerLine lines[] = { { 1, 10, 8000 }, { 1, 11, 2000 } };
+  CrLedgerEntry spend = { 0, 1, 1, 10, -4000, "2026-03-01" };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 0, &spend, &error));
+  g_assert_no_error (error);
+  /* Exactly the whole award is fine; a penny more is not. */
+  g_assert_true (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 6000, &spend, NULL));
+  g_assert_false (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 6001, &spend, &error));
+  g_assert_error (error, CR_LEDGER_ERROR, CR_LEDGER_ERROR_OVERSPENT);
+  g_assert_nonnull (strstr (error->message, "£39.99"));
+  g_clear_error (&error);
+
+  /* A line the grant hasn't got. */
+  spend.category_id = 12;
+  g_assert_false (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 0, &spend, &error));
+  g_assert_error (error, CR_LEDGER_ERROR, CR_LEDGER_ERROR_NO_LINE);
+  g_clear_error (&error);
+  spend.category_id = 0;
+  g_assert_false (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 0, &spend, &error));
+  g_assert_error (error, CR_LEDGER_ERROR, CR_LEDGER_ERROR_NO_LINE);
+  g_clear_error (&error);
+
+  /* An unrestricted grant pays for anything. */
+  g_assert_true (cr_ledger_check_spend (&open, "Open", lines, 2, 0, &spend, NULL));
+
+  /* A grant only applied for holds nothing, in or out. */
+  spend.amount = 500;
+  g_assert_false (cr_ledger_check_spend (&applied, "Hope", lines, 2, 0, &spend, &error));
+  g_assert_error (error, CR_LEDGER_ERROR, CR_LEDGER_ERROR_NOT_AWARDED);
+  /* Money in to an awarded grant is always fine. */
+  g_assert_true (cr_ledger_check_spend (&restricted, "Pride", lines, 2, 99999, &spend, NULL));
+}
+
+static void
+test_ledger_unspent (void)
+{
+  CrLedgerGrant grant = { 1, TRUE, TRUE, 10000, "2025-04-01", "2026-03-31" };
+  gint64 left = 0;
+
+  g_assert_false (cr_ledger_unspent_late (&grant, 2000, "2026-03-31", &left));
+  g_assert_cmpint (left, ==, 8000);
+  g_assert_true (cr_ledger_unspent_late (&grant, 2000, "2026-04-01", &left));
+  g_assert_false (cr_ledger_unspent_late (&grant, 10000, "2026-04-01", &left));
+  grant.period_end = NULL;
+  g_assert_false (cr_ledger_unspent_late (&grant, 0, "2030-01-01", NULL));
+}
+
+static CrTransactionImport *
+import_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  CrTransactionImport *import =
+    cr_transaction_import_new_from_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static void
+test_import_amount_column (void)
+{
+  g_autoptr (CrTransactionImport) import =
+    import_text ("Date,Description,Amount,Category,Receipt\r\n"
+                 "02/04/2026,Hall hire,-45.00,Room hire,R1\r\n"
+                 "2026-04-03,Council grant,\"£1,000.00\",,\r\n");
+  GPtrArray *rows;
+  CrTransactionRow *row;
+
+  g_assert_true (cr_transaction_import_check (import));
+  rows = cr_transaction_import_get_rows (import);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->date, ==, "2026-04-02");
+  g_assert_cmpint (row->amount, ==, -4500);
+  g_assert_cmpstr (row->category, ==, "Room hire");
+  g_assert_cmpstr (row->receipt, ==, "R1");
+  g_assert_cmpuint (row->line, ==, 2);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (row->amount, ==, 100000);
+  g_assert_null (row->category);
+}
+
+static void
+test_import_paid_columns (void)
+{
+  g_autoptr (CrTransactionImport) import =
+    import_text ("Date;Details;Paid out;Paid in;Balance\n"
+                 "01/05/2026;Tea and biscuits;12.5;;100.00\n"
+                 "02/05/2026;Raffle;;30;130.00\n");
+  GPtrArray *rows;
+
+  g_assert_true (cr_transaction_import_check (import));
+  rows = cr_transaction_import_get_rows (import);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (((CrTransactionRow *) g_ptr_array_index (rows, 0))->amount, ==, -1250);
+  g_assert_cmpint (((CrTransactionRow *) g_ptr_array_index (rows, 1))->amount, ==, 3000);
+}
+
+static void
+test_import_problems (void)
+{
+  g_autoptr (CrTransactionImport) import =
+    import_text ("Date,Description,Paid out,Paid in\n"
+                 "01/05/2026,Fine,1.00,\n"
+                 "31/02/2026,Bad date,1.00,\n"
+                 "02/05/2026,,1.00,\n"
+                 "03/05/2026,Both,1.00,2.00\n"
+                 "\n"
+                 "04/05/2026,Too precise,12.345,\n"
+                 "05/05/2026,Zero,0.00,\n");
+  g_autofree char *text = NULL;
+  GPtrArray *problems;
+
+  g_assert_false (cr_transaction_import_check (import));
+  problems = cr_transaction_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 5);
+  text = cr_transaction_import_describe_problems (import, "bank.csv", 0);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "bank.csv:3: "));
+  g_assert_nonnull (strstr (text, "bank.csv:4: The description is missing"));
+  g_assert_nonnull (strstr (text, "bank.csv:5: Both"));
+  g_assert_nonnull (strstr (text, "bank.csv:7: “12.345” is not an amount"));
+  g_assert_nonnull (strstr (text, "bank.csv:8: The amount is £0.00"));
+  g_assert_null (strstr (text, "bank.csv:2:"));
+}
+
+static void
+test_import_no_columns (void)
+{
+  g_autoptr (CrTransactionImport) import =
+    import_text ("When,What,How much\n01/01/2026,x,1\n");
+  g_autofree char *text = NULL;
+
+  g_assert_false (cr_transaction_import_check (import));
+  text = cr_transaction_import_describe_problems (import, "f.csv", 0);
+  g_assert_nonnull (strstr (text, "f.csv:1: No column is headed “Date”"));
+  g_assert_nonnull (strstr (text, "“Amount”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +818,18 @@ main (int    argc,
   g_test_add_func ("/money/split/property", test_split_property);
   g_test_add_func ("/money/allocate", test_allocate);
   g_test_add_func ("/money/allocate/property", test_allocate_property);
+
+  g_test_add_func ("/money/parse/issue-cases", test_parse_issue_cases);
+  g_test_add_func ("/money/check-sane", test_check_sane);
+  g_test_add_func ("/money/ledger/funds", test_ledger_funds);
+  g_test_add_func ("/money/ledger/running-balance", test_ledger_running_balance);
+  g_test_add_func ("/money/ledger/overspend", test_ledger_overspend);
+  g_test_add_func ("/money/ledger/check-spend", test_ledger_check_spend);
+  g_test_add_func ("/money/ledger/unspent", test_ledger_unspent);
+  g_test_add_func ("/money/import/amount-column", test_import_amount_column);
+  g_test_add_func ("/money/import/paid-columns", test_import_paid_columns);
+  g_test_add_func ("/money/import/problems", test_import_problems);
+  g_test_add_func ("/money/import/no-columns", test_import_no_columns);
 
   return g_test_run ();
 }

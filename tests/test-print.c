@@ -15,6 +15,8 @@
 #include "cr-print-data.h"
 #include "cr-print-minutes.h"
 
+#include "cr-test-util.h"
+
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -22,31 +24,6 @@
 
 #define ASSOCIATION "Ashbourne Vale Tenants’ & Residents’ Association"
 #define TODAY_UK    "22/11/2026"
-
-static char *
-make_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("cr-test-print-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 /* With CR_TEST_PRINT_KEEP=DIR, each PDF is copied there to be looked at
  * (`pdftoppm -png -r 60 DIR/agenda.pdf page`). */
@@ -300,7 +277,7 @@ static void
 test_sheet (void)
 {
   g_autoptr (CrSheetData) data = make_sheet ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "sign-in.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) expected = NULL;
@@ -322,7 +299,7 @@ test_sheet (void)
   pages = read_pages (path);
   if (pages == NULL)
     {
-      remove_dir (dir);
+      cr_test_remove_tree (dir);
       return;
     }
   check_page_furniture (pages, n_pages,
@@ -444,7 +421,7 @@ test_sheet (void)
 
     g_assert_cmpstr (listing, ==, "sign-in.pdf");
   }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Pages are drawn on their own, in any order, as a print dialog asks for
@@ -550,7 +527,7 @@ static void
 test_agenda (void)
 {
   g_autoptr (CrAgendaData) data = cr_agenda_data_new ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "agenda.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) pages = NULL;
@@ -587,7 +564,7 @@ test_agenda (void)
   pages = read_pages (path);
   if (pages == NULL)
     {
-      remove_dir (dir);
+      cr_test_remove_tree (dir);
       return;
     }
   check_page_furniture (pages, n_pages, "Agenda · Management committee");
@@ -617,7 +594,7 @@ test_agenda (void)
   aob_line = line_starting (all, "7");
   g_assert_nonnull (aob_line);
   g_assert_nonnull (strstr (aob_line, "Any other business"));
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* ---- the minutes ------------------------------------------------------ */
@@ -710,7 +687,7 @@ static void
 test_minutes (void)
 {
   g_autoptr (CrMinutesData) data = make_minutes ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "minutes.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) pages = NULL;
@@ -727,7 +704,7 @@ test_minutes (void)
   pages = read_pages (path);
   if (pages == NULL)
     {
-      remove_dir (dir);
+      cr_test_remove_tree (dir);
       return;
     }
   check_page_furniture (pages, n_pages,
@@ -783,14 +760,14 @@ test_minutes (void)
   line = line_starting (pages[n_pages - 1], "Chair");
   g_assert_nonnull (line);
   g_assert_nonnull (strstr (line, "Date"));
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 static void
 test_minutes_inquorate (void)
 {
   g_autoptr (CrMinutesData) data = make_minutes ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "minutes.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) pages = NULL;
@@ -803,7 +780,7 @@ test_minutes_inquorate (void)
   if (pages != NULL)
     g_assert_nonnull (strstr (pages[0], "Not quorate: 3 voting members "
                                         "present, 4 needed."));
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* ---- failures --------------------------------------------------------- */
@@ -814,7 +791,7 @@ test_missing_folder (void)
   g_autoptr (CrSheetData) sheet = make_sheet ();
   g_autoptr (CrAgendaData) agenda = cr_agenda_data_new ();
   g_autoptr (CrMinutesData) minutes = make_minutes ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "not-there", NULL);
   g_autofree char *path = g_build_filename (missing, "sheet.pdf", NULL);
   g_autoptr (GError) error = NULL;
@@ -838,7 +815,7 @@ test_missing_folder (void)
 
     g_assert_cmpstr (listing, ==, "");
   }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* A full disk (a file-size limit stands in for one): an error that says
@@ -847,7 +824,7 @@ static void
 test_disk_full (void)
 {
   g_autoptr (CrSheetData) data = make_sheet ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "sign-in.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -876,7 +853,7 @@ test_disk_full (void)
 
     g_assert_cmpstr (listing, ==, "sign-in.pdf");
   }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Writing again replaces the file in one step. */
@@ -884,7 +861,7 @@ static void
 test_replace (void)
 {
   g_autoptr (CrAgendaData) data = cr_agenda_data_new ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "agenda.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -903,7 +880,7 @@ test_replace (void)
 
     g_assert_cmpstr (listing, ==, "agenda.pdf");
   }
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Nothing filled in but the date: one calm page each, never a crash. */
@@ -913,7 +890,7 @@ test_empty (void)
   g_autoptr (CrSheetData) sheet = cr_sheet_data_new ();
   g_autoptr (CrAgendaData) agenda = cr_agenda_data_new ();
   g_autoptr (CrMinutesData) minutes = cr_minutes_data_new ();
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = cr_test_make_tmpdir ("cr-test-print-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
   g_autoptr (GError) error = NULL;
 
@@ -931,7 +908,7 @@ test_empty (void)
   g_assert_no_error (error);
   g_assert_true (cr_print_minutes_to_pdf (minutes, path, &error));
   g_assert_no_error (error);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,8 @@
 #include "cr-report-attendance.h"
 #include "cr-xlsx.h"
 
+#include "cr-test-util.h"
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -25,31 +27,6 @@ static const CrAttendanceReportInfo info = {
   .period = "1 April 2026 to 31 March 2027",
   .source_file = "/home/secretary/Ashbourne Vale.commonroom",
 };
-
-static char *
-make_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("cr-test-report-attendance-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 /* Runs the reader; %NULL (and the test skipped) if it can't. */
 static JsonNode *
@@ -275,7 +252,8 @@ static const CrAttendanceQuorate quorate[] = {
 static void
 test_layout (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir =
+      cr_test_make_tmpdir ("cr-test-report-attendance-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
   g_autoptr (CrAttendanceMatrix) matrix = make_matrix ();
   g_autoptr (GError) error = NULL;
@@ -290,7 +268,7 @@ test_layout (void)
   root = read_back (path);
   if (root == NULL)
     {
-      remove_dir (dir);
+      cr_test_remove_tree (dir);
       return;
     }
   sheet = get_sheet (root, "Attendance");
@@ -347,14 +325,15 @@ test_layout (void)
   assert_text (sheet, "F15", "Yes");
   g_assert_cmpint (json_object_get_int_member (sheet, "max_row"), ==, 15);
 
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* Exported, saved as CSV by a spreadsheet, imported: the same register. */
 static void
 round_trip (CrAttendanceMatrix *matrix)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir =
+      cr_test_make_tmpdir ("cr-test-report-attendance-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) root = NULL;
@@ -369,7 +348,7 @@ round_trip (CrAttendanceMatrix *matrix)
   g_assert_no_error (error);
 
   root = read_back (path);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
   if (root == NULL)
     return;
 
@@ -472,7 +451,8 @@ test_source_fails (void)
     { "2026-01-12", CR_ATTENDANCE_QUORATE_YES },
     { "2026-02-09", CR_ATTENDANCE_QUORATE_NO },
   };
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir =
+      cr_test_make_tmpdir ("cr-test-report-attendance-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -494,7 +474,7 @@ test_source_fails (void)
     n_files++;
   g_assert_cmpuint (n_files, ==, 1);
 
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
 }
 
 /* cr_xlsx_sheet_add_count_if() on its own: a quote in the text is
@@ -506,7 +486,8 @@ test_count_if (void)
     { "Name", CR_XLSX_TEXT, 0 },
     { "Said", CR_XLSX_TEXT, 0 },
   };
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir =
+      cr_test_make_tmpdir ("cr-test-report-attendance-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "count.xlsx", NULL);
   g_autoptr (CrXlsx) xlsx = NULL;
   g_autoptr (GError) error = NULL;
@@ -535,7 +516,7 @@ test_count_if (void)
   g_assert_no_error (error);
 
   root = read_back (path);
-  remove_dir (dir);
+  cr_test_remove_tree (dir);
   if (root == NULL)
     return;
   assert_text (get_sheet (root, "Counts"), "A8", "Total");

@@ -10,9 +10,15 @@
 #include <string.h>
 
 #include "cr-store-conduct.h"
+#include "cr-store-groups.h"
+#include "cr-store-overview.h"
+#include "cr-templates.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
+#include "cr-demo.h"
 #include "cr-store-rules.h"
+
+#include "cr-test-util.h"
 
 #define TODAY "2026-11-23"
 
@@ -27,32 +33,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cr-rules-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-rules-XXXXXX");
   f->path = g_build_filename (f->dir, "test.commonroom", NULL);
   f->store = cr_store_create (f->path, "Meadowbank TRA", &error);
   g_assert_no_error (error);
@@ -66,7 +52,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->out);
@@ -75,36 +61,15 @@ fixture_tear_down (Fixture       *f,
 
 /* Runs commonroom-cli with the arguments up to NULL; keeps its output. */
 static int
-run (Fixture    *f,
-     const char *first,
-     ...)
+run (Fixture *f, const char *first, ...)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *arg;
   va_list args;
+  int     status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CR_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, "--file");
-  g_ptr_array_add (argv, f->path);
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = cr_test_run_cli_va (&f->out, &f->err, f->path, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return status;
 }
 
 static gint64
@@ -507,7 +472,7 @@ test_cli_rules (Fixture       *f,
 
   g_assert_cmpint (run (f, "rules", "show", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (f->out, "quorum = 3\nmax-members = none\n"));
-  g_assert_true (g_str_has_suffix (f->out, "agm-notice-days = none\n"));
+  g_assert_nonnull (strstr (f->out, "\nagm-notice-days = none\n"));
   {
     g_auto (GStrv) lines = g_strsplit (f->out, "\n", -1);
 
@@ -620,6 +585,409 @@ test_cli_check (Fixture       *f,
   g_assert_cmpint (run (f, "check", "extra", NULL), ==, 2);
 }
 
+
+/* ---- groups and templates --------------------------------------------- */
+
+static guint
+count_groups (CrStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = cr_store_list_group_infos (store, &error);
+
+  g_assert_no_error (error);
+  return groups->len;
+}
+
+static void
+test_groups (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GPtrArray) sections = NULL;
+  g_autoptr (CrGroupInfo) got = NULL;
+  CrGroupInfo info = { 0 };
+  gint64 panel, sub, version = 0;
+  guint before;
+
+  /* From a template: its rules in force from the day, its sections. */
+  info.name = "  Repairs Panel ";
+  info.kind = "panel";
+  info.purpose = "Look at repairs";
+  panel = cr_store_create_group (f->store, &info, "scrutiny-panel", TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (panel, >, 0);
+  {
+    g_autofree char *quorum = rule_of (f->store, panel, TODAY, "quorum");
+    g_autofree char *training = rule_of (f->store, panel, TODAY,
+                                         "training-threshold-percent");
+    g_autofree char *before_day = rule_of (f->store, panel, "2026-11-22",
+                                           "max-members");
+
+    g_assert_cmpstr (quorum, ==, "50%");
+    g_assert_cmpstr (training, ==, "80");
+    g_assert_cmpstr (before_day, ==, "none");
+  }
+  /* The meetings read the same quorum. */
+  {
+    g_autofree char *column = cr_store_get_group_quorum (f->store, panel, &error);
+
+    g_assert_cmpstr (column, ==, "50%");
+  }
+  g_assert_true (cr_store_get_terms_in_force (f->store, panel, TODAY, &version,
+                                              &error));
+  sections = cr_store_get_terms_sections (f->store, version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==,
+                    cr_template_n_sections (cr_template_find ("scrutiny-panel")));
+
+  /* A sub-group for a fixed period, under the panel, with no terms yet. */
+  info = (CrGroupInfo) { 0 };
+  info.name = "Void Standards Focus Group";
+  info.kind = "focus-group";
+  info.parent_id = panel;
+  info.end_date = "2027-03-31";
+  sub = cr_store_create_group (f->store, &info, NULL, TODAY, &error);
+  g_assert_no_error (error);
+  got = cr_store_get_group_info (f->store, sub, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->name, ==, "Void Standards Focus Group");
+  g_assert_cmpstr (got->parent_name, ==, "Repairs Panel");
+  g_assert_cmpstr (got->end_date, ==, "2027-03-31");
+  g_assert_null (got->purpose);
+
+  /* Listed as a tree: the association, its groups by name, each child
+   * after its parent. */
+  groups = cr_store_list_group_infos (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 4);
+  g_assert_cmpstr (((CrGroupInfo *) groups->pdata[0])->name, ==, "Meadowbank TRA");
+  g_assert_cmpuint (((CrGroupInfo *) groups->pdata[0])->depth, ==, 0);
+  g_assert_cmpstr (((CrGroupInfo *) groups->pdata[1])->name, ==, "Repairs Panel");
+  g_assert_cmpstr (((CrGroupInfo *) groups->pdata[2])->name, ==, "Void Standards Focus Group");
+  g_assert_cmpuint (((CrGroupInfo *) groups->pdata[2])->depth, ==, 2);
+  g_assert_cmpstr (((CrGroupInfo *) groups->pdata[3])->name, ==, "Scrutiny Panel");
+
+  /* Refusals change nothing. */
+  before = count_groups (f->store);
+  info = (CrGroupInfo) { .name = "repairs panel", .kind = "panel" };
+  g_assert_cmpint (cr_store_create_group (f->store, &info, NULL, TODAY, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  info = (CrGroupInfo) { .name = "Lifts", .kind = "club" };
+  g_assert_cmpint (cr_store_create_group (f->store, &info, NULL, TODAY, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  info = (CrGroupInfo) { .name = "Lifts", .kind = "panel", .end_date = "2027-02-30" };
+  g_assert_cmpint (cr_store_create_group (f->store, &info, NULL, TODAY, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  info = (CrGroupInfo) { .name = "Lifts", .kind = "panel" };
+  g_assert_cmpint (cr_store_create_group (f->store, &info, "no-such", TODAY, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "scrutiny-panel"));
+  g_clear_error (&error);
+  info = (CrGroupInfo) { .name = "  ", .kind = "panel" };
+  g_assert_cmpint (cr_store_create_group (f->store, &info, NULL, TODAY, &error), ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_groups (f->store), ==, before);
+
+  /* Edited; a parent may not be one of the group's own sub-groups. */
+  info = (CrGroupInfo) { .id = panel, .name = "Repairs Scrutiny Panel",
+                         .kind = "panel", .parent_id = sub };
+  g_assert_false (cr_store_update_group (f->store, &info, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  info.parent_id = 0;
+  info.purpose = "Repairs and voids";
+  g_assert_true (cr_store_update_group (f->store, &info, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&got, cr_group_info_free);
+  got = cr_store_get_group_info (f->store, panel, &error);
+  g_assert_cmpstr (got->name, ==, "Repairs Scrutiny Panel");
+  g_assert_cmpstr (got->purpose, ==, "Repairs and voids");
+  g_assert_cmpstr (got->parent_name, ==, "Meadowbank TRA");
+  /* The association itself is not a group to edit here. */
+  info = (CrGroupInfo) { .id = cr_store_get_association_group (f->store),
+                         .name = "Renamed", .kind = "committee" };
+  g_assert_false (cr_store_update_group (f->store, &info, &error));
+  g_clear_error (&error);
+}
+
+/* ---- each meeting by its own rules; agenda items late ------------------ */
+
+static void
+test_meeting_rules (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  CrAgendaItem item = { 0 };
+  gint64 m[2], people[4];
+
+  /* Quorum 2 until 1 June, 3 from then. */
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum", "2",
+                                            "2026-01-01", &error));
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum", "3",
+                                            "2026-06-01", &error));
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group,
+                                            "agenda-items-notice-weeks", "2",
+                                            "2026-06-01", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Member%u", i);
+
+      people[i] = add_member (f, given, "Test", CR_MEMBERSHIP_VOTING, "2025-06-01");
+    }
+  m[0] = add_meeting (f, "2026-03-04", CR_MEETING_STATUS_HELD, NULL, NULL);
+  m[1] = add_meeting (f, "2026-09-02", CR_MEETING_STATUS_HELD, NULL, NULL);
+  /* Two of the four at each: quorate in March, not in September. */
+  mark_row (f, people[0], m, "PP");
+  mark_row (f, people[1], m, "PP");
+  mark_row (f, people[2], m, "AA");
+  mark_row (f, people[3], m, "XX");
+
+  /* An item proposed a week before September's meeting. */
+  item.meeting_id = m[1];
+  item.title = "Bin store";
+  item.proposed_on = "2026-08-26";
+  g_assert_cmpint (cr_store_add_agenda_item (f->store, &item, &error), >, 0);
+  g_assert_no_error (error);
+  item.title = "Lifts";
+  item.proposed_on = "2026-08-19";
+  g_assert_cmpint (cr_store_add_agenda_item (f->store, &item, &error), >, 0);
+
+  items = cr_store_check (f->store, f->group, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpstr (((CrAttentionItem *) items->pdata[0])->rule, ==, "agenda-late");
+  g_assert_cmpint (((CrAttentionItem *) items->pdata[0])->subject_id, ==, m[1]);
+  g_assert_nonnull (strstr (((CrAttentionItem *) items->pdata[0])->detail, "Bin store"));
+  g_assert_cmpstr (((CrAttentionItem *) items->pdata[1])->rule, ==, "quorum");
+  g_assert_cmpint (((CrAttentionItem *) items->pdata[1])->subject_id, ==, m[1]);
+}
+
+/* ---- tiers through the file ------------------------------------------- */
+
+static void
+test_tiers_store (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *column = NULL;
+
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "quorum",
+                                            "tiers(100:5,400:8,12)", TODAY, &error));
+  g_assert_no_error (error);
+  assert_rule (f, TODAY, "quorum", "tiers(100:5,400:8,12)");
+  /* The meetings' quorum is the tier's count: the last until households. */
+  column = cr_store_get_group_quorum (f->store, f->group, &error);
+  g_assert_cmpstr (column, ==, "12");
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group, "households",
+                                            "250", TODAY, &error));
+  g_clear_pointer (&column, g_free);
+  column = cr_store_get_group_quorum (f->store, f->group, &error);
+  g_assert_cmpstr (column, ==, "8");
+  assert_rule (f, TODAY, "quorum", "tiers(100:5,400:8,12)");
+}
+
+/* ---- the Overview's data ------------------------------------------------ */
+
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrNextMeeting) next = NULL;
+  g_autoptr (GPtrArray) actions = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  CrMeeting agm = { 0 };
+  CrAction action = { 0 };
+  gint64 held, planned, agm_id, person;
+
+  g_assert_null (cr_store_get_next_meeting (f->store, 0, TODAY, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group,
+                                            "papers-notice-working-days", "5",
+                                            "2026-01-01", &error));
+  g_assert_true (cr_store_set_rule_adopted (f->store, f->group,
+                                            "agenda-items-notice-weeks", "3",
+                                            "2026-01-01", &error));
+  g_assert_true (cr_store_set_rule_adopted (f->store, cr_store_get_association_group (f->store),
+                                            "agm-notice-days", "21",
+                                            "2026-01-01", &error));
+  g_assert_no_error (error);
+  person = add_member (f, "Ann", "Owner", CR_MEMBERSHIP_VOTING, "2025-01-01");
+  held = add_meeting (f, "2026-11-04", CR_MEETING_STATUS_HELD, NULL, NULL);
+  /* Thursday 7 January 2027: five working days back (6, 5, 4 January,
+   * then over the weekend and New Year's Day to 31 and 30 December) is
+   * the date `check` judges the papers by. */
+  planned = add_meeting (f, "2027-01-07", CR_MEETING_STATUS_PLANNED, NULL, NULL);
+  add_meeting (f, "2026-11-30", CR_MEETING_STATUS_CANCELLED, NULL, NULL);
+  agm.group_id = cr_store_get_association_group (f->store);
+  agm.date = "2027-02-06";
+  agm.kind = CR_MEETING_KIND_AGM;
+  agm.status = CR_MEETING_STATUS_PLANNED;
+  agm_id = cr_store_add_meeting (f->store, &agm, &error);
+  g_assert_no_error (error);
+
+  next = cr_store_get_next_meeting (f->store, 0, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next->id, ==, planned);
+  g_assert_cmpstr (next->papers_by, ==, "2026-12-30");
+  g_assert_cmpstr (next->agenda_by, ==, "2026-12-17");
+  g_assert_null (next->notice_by);
+  g_clear_pointer (&next, cr_next_meeting_free);
+
+  next = cr_store_get_next_meeting (f->store, cr_store_get_association_group (f->store),
+                                    TODAY, &error);
+  g_assert_cmpint (next->id, ==, agm_id);
+  g_assert_cmpstr (next->kind, ==, "agm");
+  g_assert_cmpstr (next->notice_by, ==, "2027-01-16");
+  g_assert_null (next->papers_by);
+
+  action.meeting_id = held;
+  action.description = "Chase the lift repair";
+  action.owner_person_id = person;
+  action.due_date = "2026-12-01";
+  g_assert_cmpint (cr_store_add_action (f->store, &action, &error), >, 0);
+  action.description = "Book the hall";
+  action.owner_person_id = 0;
+  action.owner_text = "Housing officer";
+  action.due_date = NULL;
+  g_assert_cmpint (cr_store_add_action (f->store, &action, &error), >, 0);
+  g_assert_no_error (error);
+  actions = cr_store_list_open_actions (f->store, f->group, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 2);
+  g_assert_cmpstr (((CrOpenAction *) actions->pdata[0])->owner, ==, "Ann Owner");
+  g_assert_cmpint (((CrOpenAction *) actions->pdata[0])->owner_person_id, ==, person);
+  g_assert_cmpstr (((CrOpenAction *) actions->pdata[1])->owner, ==, "Housing officer");
+  g_assert_null (((CrOpenAction *) actions->pdata[1])->due_date);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  actions = cr_store_list_open_actions (f->store, cr_store_get_association_group (f->store),
+                                        10, &error);
+  g_assert_cmpuint (actions->len, ==, 0);
+
+  decisions = cr_store_list_recent_decisions (f->store, 0, TODAY, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 0);
+}
+
+/* ---- groups and print terms on the command line ------------------------ */
+
+static void
+test_cli_groups (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "terms.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *stdout_text = NULL;
+  int status = 0;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (run (f, "groups", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Usage:"));
+  g_assert_cmpint (run (f, "groups", "add", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "--template"));
+  g_assert_cmpint (run (f, "print", "terms", "--help", NULL), ==, 0);
+
+  g_assert_cmpint (run (f, "groups", "add", "Lifts Working Group", "--kind",
+                        "working-group", "--parent", "Scrutiny Panel",
+                        "--template", "tra-committee", "--until", "31/03/2027",
+                        NULL), ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpint (run (f, "groups", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\t  Scrutiny Panel\tpanel\n"));
+  g_assert_nonnull (strstr (f->out, "\t    Lifts Working Group\tworking-group\tuntil 2027-03-31\n"));
+  g_assert_cmpint (run (f, "rules", "show", "--group", "Lifts Working Group", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\nagm-notice-days = 21\n"));
+  g_assert_cmpint (run (f, "groups", "list", "--format", "json", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"end_date\" : \"2027-03-31\""));
+  g_assert_cmpint (run (f, "rules", "show", "--explain", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "quorum = 3\n  # A number of voting members"));
+  g_assert_nonnull (strstr (f->out, "tiers(100:5,400:8,12) is 5 up to 100 households"));
+  g_assert_nonnull (strstr (f->out, "\nhouseholds = none\n  # "));
+  g_assert_cmpint (run (f, "groups", "templates", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "scrutiny-panel\t"));
+
+  /* Refused, with exit 1, nothing added; wrong usage exit 2. */
+  g_assert_cmpint (run (f, "groups", "add", "Lifts Working Group", "--kind",
+                        "panel", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "commonroom-cli: There is already"));
+  g_assert_cmpint (run (f, "groups", "add", "X", "--kind", "panel",
+                        "--template", "nope", NULL), ==, 1);
+  g_assert_cmpint (run (f, "groups", "add", "X", "--kind", "panel",
+                        "--until", "someday", NULL), ==, 1);
+  g_assert_cmpint (run (f, "groups", "add", "X", "--kind", "panel",
+                        "--parent", "Nobody", NULL), ==, 1);
+  g_assert_cmpint (run (f, "groups", "add", "X", NULL), ==, 2);
+  g_assert_cmpint (run (f, "groups", "add", NULL), ==, 2);
+  g_assert_cmpint (run (f, "groups", "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (run (f, "groups", "list", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "\tX\t"));
+
+  /* The terms as a PDF, read back. */
+  g_assert_cmpint (run (f, "print", "terms", "--group", "Lifts Working Group",
+                        "--output", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  cmd = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_assert_true (g_spawn_command_line_sync (cmd, &stdout_text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (stdout_text, "Terms of reference · Lifts Working Group"));
+  g_assert_nonnull (strstr (stdout_text, "Version 1, adopted on"));
+  g_assert_nonnull (strstr (stdout_text, "Annual general meeting"));
+  g_assert_nonnull (strstr (stdout_text, "Days of notice before an annual general meeting"));
+  /* No terms yet: a clear refusal, no file. */
+  g_unlink (pdf);
+  g_assert_cmpint (run (f, "print", "terms", "--group", "Scrutiny Panel",
+                        "--output", pdf, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "no terms of reference yet"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run (f, "print", "terms", "--group", "Scrutiny Panel", NULL), ==, 2);
+}
+
+/* Items from every record book (engine, training, money, work plan…)
+ * come group by group: a group's items never resume after another's. */
+static void
+test_check_grouped (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "demo.commonroom", NULL);
+  g_autoptr (CrStore) demo = cr_store_create (path, "Demo TRA", &error);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) rules = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) items = NULL;
+  CrDemoOptions options = { .members = 300, .seed = 7 };
+  gint64 current = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (cr_demo_fill (demo, &options, &error));
+  g_assert_no_error (error);
+  items = cr_store_check (demo, 0, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      CrAttentionItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_add (rules, (gpointer) item->rule);
+      if (item->group_id == current)
+        continue;
+      g_assert_false (g_hash_table_contains (seen, &item->group_id));
+      g_hash_table_add (seen, &item->group_id);
+      current = item->group_id;
+    }
+  /* The demo has something for more than the engine to say. */
+  g_assert_true (g_hash_table_contains (rules, "training"));
+  g_assert_true (g_hash_table_contains (rules, "request-overdue"));
+  g_assert_true (g_hash_table_contains (rules, "grant-report-due"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -627,6 +995,8 @@ main (int    argc,
   g_setenv ("CR_TODAY", TODAY, TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/rules-store/check/grouped", Fixture, NULL, fixture_set_up,
+              test_check_grouped, fixture_tear_down);
   g_test_add ("/rules-store/versions", Fixture, NULL, fixture_set_up,
               test_versions, fixture_tear_down);
   g_test_add ("/rules-store/check", Fixture, NULL, fixture_set_up,
@@ -635,6 +1005,16 @@ main (int    argc,
               test_cli_rules, fixture_tear_down);
   g_test_add ("/rules-store/cli/check", Fixture, NULL, fixture_set_up,
               test_cli_check, fixture_tear_down);
+  g_test_add ("/rules-store/groups", Fixture, NULL, fixture_set_up,
+              test_groups, fixture_tear_down);
+  g_test_add ("/rules-store/meeting-rules", Fixture, NULL, fixture_set_up,
+              test_meeting_rules, fixture_tear_down);
+  g_test_add ("/rules-store/tiers", Fixture, NULL, fixture_set_up,
+              test_tiers_store, fixture_tear_down);
+  g_test_add ("/rules-store/overview", Fixture, NULL, fixture_set_up,
+              test_overview, fixture_tear_down);
+  g_test_add ("/rules-store/cli/groups", Fixture, NULL, fixture_set_up,
+              test_cli_groups, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cr-rules.h"
+#include "cr-templates.h"
 
 #include <string.h>
 
@@ -131,7 +132,9 @@ test_rules_keys (void)
 
   g_assert_cmpuint (g_strv_length ((char **) keys), ==, CR_RULE_N_KEYS);
   g_assert_cmpstr (keys[0], ==, "quorum");
-  g_assert_cmpstr (keys[CR_RULE_N_KEYS - 1], ==, "agm-notice-days");
+  /* Other record books append their keys after DESIGN.md's. */
+  g_assert_cmpstr (keys[CR_RULE_AGM_NOTICE_DAYS], ==, "agm-notice-days");
+  g_assert_cmpstr (keys[CR_RULE_HOUSEHOLDS], ==, "households");
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *value = cr_rules_get_string (rules, keys[i]);
@@ -727,6 +730,278 @@ test_check_empty (void)
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+
+/* Quorum in tiers by the households a group covers. */
+static void
+test_rules_tiers (void)
+{
+  g_autoptr (CrRules) rules = rules_of ("quorum", "tiers(100:5, 400:8, 12)", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *const bad[] = {
+    "tiers()", "tiers(12)", "tiers(100:5,50:8,12)", "tiers(100:5,400:8)",
+    "tiers(100:0,12)", "tiers(100:5,400:8,12", "tiers(a:5,12)", "tiers(100:5:6,12)",
+  };
+
+  text = cr_rules_get_string (rules, "quorum");
+  g_assert_cmpstr (text, ==, "tiers(100:5,400:8,12)");
+  /* No households known: the strictest, the last tier. */
+  g_assert_cmpint (rules->quorum.mode, ==, CR_QUORUM_COUNT);
+  g_assert_cmpuint (rules->quorum.count, ==, 12);
+
+  g_assert_true (cr_rules_set (rules, "households", "100", NULL));
+  g_assert_cmpuint (rules->quorum.count, ==, 5);
+  g_assert_true (cr_rules_set (rules, "households", "101", NULL));
+  g_assert_cmpuint (rules->quorum.count, ==, 8);
+  g_assert_true (cr_rules_set (rules, "households", "400", NULL));
+  g_assert_cmpuint (rules->quorum.count, ==, 8);
+  g_assert_true (cr_rules_set (rules, "households", "401", NULL));
+  g_assert_cmpuint (rules->quorum.count, ==, 12);
+
+  /* Households first, then the tiers: the same. */
+  {
+    g_autoptr (CrRules) other = rules_of ("households", "250",
+                                          "quorum", "tiers(100:5,400:8,12)", NULL);
+
+    g_assert_cmpuint (other->quorum.count, ==, 8);
+    /* A plain quorum replaces the tiers. */
+    g_assert_true (cr_rules_set (other, "quorum", "50%", NULL));
+    g_assert_cmpint (other->quorum.mode, ==, CR_QUORUM_PERCENT);
+    g_clear_pointer (&text, g_free);
+    text = cr_rules_get_string (other, "quorum");
+    g_assert_cmpstr (text, ==, "50%");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) local = NULL;
+
+      g_assert_false (cr_rules_set (rules, "quorum", bad[i], &local));
+      g_assert_error (local, CR_RULES_ERROR, CR_RULES_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (local->message, "tiers(100:5,400:8,12)"));
+    }
+  /* Refused values left the rule as it was. */
+  g_clear_pointer (&text, g_free);
+  text = cr_rules_get_string (rules, "quorum");
+  g_assert_cmpstr (text, ==, "tiers(100:5,400:8,12)");
+  g_assert_true (cr_rules_set (rules, "quorum", "none", &error));
+  g_assert_false (cr_rules_has (rules, CR_RULE_QUORUM));
+  g_assert_true (cr_rules_set (rules, "households", "90", &error));
+  g_assert_false (cr_rules_has (rules, CR_RULE_QUORUM));
+
+  /* Every key explains itself. */
+  for (guint k = 0; k < CR_RULE_N_KEYS; k++)
+    g_assert_cmpuint (strlen (cr_rules_key_get_help ((CrRuleKey) k)), >, 10);
+}
+
+/* A tiered quorum judges a meeting by the group's size: 6 of 7 members
+ * present is quorate for a small estate, not for a large one. */
+static void
+test_check_tiers (void)
+{
+  g_autoptr (CrRules) small = rules_of ("quorum", "tiers(100:5,400:8,12)",
+                                        "households", "80", NULL);
+  g_autoptr (CrRules) large = rules_of ("quorum", "tiers(100:5,400:8,12)",
+                                        "households", "900", NULL);
+  g_autoptr (CrCheckInput) in = cr_check_input_new (7, "Estate Board");
+  g_autoptr (GPtrArray) items = NULL;
+  const char *const expected[] = {
+    "2026-03-10 quorum Estate Board meeting of 10/03/2026",
+    NULL
+  };
+
+  meeting (in, "2026-03-10", CR_MEETING_STATUS_HELD, NULL, NULL);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Member %u", i);
+      guint m = member (in, name, TRUE, "2025-01-01", NULL);
+
+      marks (in, m, i < 6 ? "P" : "X");
+    }
+  items = cr_rules_check (small, in, "2026-04-01");
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = cr_rules_check (large, in, "2026-04-01");
+  assert_items (items, expected);
+  g_assert_nonnull (strstr (((CrAttentionItem *) items->pdata[0])->detail,
+                            "the quorum is 12 (rule tiers(100:5,400:8,12))"));
+}
+
+/* Items proposed later than agenda-items-notice-weeks allow. */
+static void
+test_check_agenda_late (void)
+{
+  g_autoptr (CrRules) rules = rules_of ("agenda-items-notice-weeks", "2", NULL);
+  g_autoptr (CrCheckInput) in = cr_check_input_new (8, "Residents’ Panel");
+  g_autoptr (GPtrArray) items = NULL;
+  const char *const expected[] = {
+    /* Dated the day it was proposed. */
+    "2026-02-25 agenda-late Residents’ Panel meeting of 04/03/2026",
+    "2026-05-26 agenda-late Residents’ Panel meeting of 03/06/2026",
+    NULL
+  };
+  guint held, planned, cancelled, old;
+
+  old = meeting (in, "2025-01-08", CR_MEETING_STATUS_HELD, NULL, NULL);
+  held = meeting (in, "2026-03-04", CR_MEETING_STATUS_HELD, NULL, NULL);
+  cancelled = meeting (in, "2026-04-01", CR_MEETING_STATUS_CANCELLED, NULL, NULL);
+  planned = meeting (in, "2026-06-03", CR_MEETING_STATUS_PLANNED, NULL, NULL);
+
+  /* More than a year before the check: history, not flagged. */
+  cr_check_input_add_agenda_item (in, old, "Bins", "2025-01-07");
+  /* Exactly two weeks before is in time; a day later is not. */
+  cr_check_input_add_agenda_item (in, held, "Lifts", "2026-02-18");
+  cr_check_input_add_agenda_item (in, held, "Parking", "2026-02-25");
+  cr_check_input_add_agenda_item (in, cancelled, "Lighting", "2026-03-31");
+  cr_check_input_add_agenda_item (in, planned, "Repairs", "2026-05-26");
+  /* Proposed after the check date: not known yet. */
+  cr_check_input_add_agenda_item (in, planned, "Heating", "2026-06-01");
+
+  items = cr_rules_check (rules, in, "2026-05-30");
+  assert_items (items, expected);
+  g_assert_cmpstr (((CrAttentionItem *) items->pdata[0])->detail, ==,
+                   "“Parking” was proposed on 25/02/2026 for the meeting on "
+                   "04/03/2026; the terms of reference ask for items 2 weeks "
+                   "before, by 18/02/2026. The chair may take it as urgent "
+                   "business or hold it over to the next meeting.");
+
+  /* Without the rule nothing is late. */
+  g_assert_true (cr_rules_set (rules, "agenda-items-notice-weeks", "none", NULL));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = cr_rules_check (rules, in, "2026-05-30");
+  g_assert_cmpuint (items->len, ==, 0);
+}
+
+/* A meeting is judged by the rules in force on its date: papers sent 3
+ * working days ahead were fine under the old terms (2 days), late under
+ * today's (5); a quorum of 3 then, 5 now. */
+static void
+test_check_rules_of_the_day (void)
+{
+  g_autoptr (CrRules) old_rules = rules_of ("quorum", "3",
+                                            "papers-notice-working-days", "2",
+                                            "minutes-due-working-days", "10",
+                                            NULL);
+  g_autoptr (CrRules) today = rules_of ("quorum", "5",
+                                        "papers-notice-working-days", "5",
+                                        "minutes-due-working-days", "3",
+                                        NULL);
+  g_autoptr (CrCheckInput) in = cr_check_input_new (9, "Core Group");
+  g_autoptr (GPtrArray) items = NULL;
+  const char *const under_old[] = { NULL };
+  const char *const all_today[] = {
+    "2026-02-04 papers-late Core Group meeting of 11/02/2026",
+    "2026-02-11 quorum Core Group meeting of 11/02/2026",
+    "2026-02-16 minutes-overdue Core Group meeting of 11/02/2026",
+    NULL
+  };
+  guint m;
+
+  /* Wednesday 11 February 2026: papers on Friday 6th (3 working days),
+   * minutes on Friday 20th (7 working days). */
+  m = meeting (in, "2026-02-11", CR_MEETING_STATUS_HELD, "2026-02-06",
+               "2026-02-20");
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Member %u", i);
+      guint p = member (in, name, TRUE, "2025-01-01", NULL);
+
+      marks (in, p, i < 4 ? "P" : "A");
+    }
+  cr_check_input_set_meeting_rules (in, m, old_rules);
+  items = cr_rules_check (today, in, "2026-06-01");
+  assert_items (items, under_old);
+
+  /* Without the meeting's own rules, today's judge it. */
+  cr_check_input_set_meeting_rules (in, m, NULL);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = cr_rules_check (today, in, "2026-06-01");
+  assert_items (items, all_today);
+}
+
+/* What the Overview shows as a meeting's deadlines. */
+static void
+test_rules_deadlines (void)
+{
+  g_autoptr (CrRules) rules = rules_of ("papers-notice-working-days", "5",
+                                        "agenda-items-notice-weeks", "4",
+                                        "agm-notice-days", "21", NULL);
+  g_autofree char *papers = NULL;
+  g_autofree char *agenda = NULL;
+  g_autofree char *notice = NULL;
+
+  /* Tuesday 7 April 2026, the day after Easter Monday: five working days
+   * back skip Good Friday and Easter Monday. */
+  g_assert_true (cr_rules_meeting_deadlines (rules, "2026-04-07", TRUE,
+                                             &papers, &agenda, &notice));
+  g_assert_cmpstr (papers, ==, "2026-03-27");
+  g_assert_cmpstr (agenda, ==, "2026-03-10");
+  g_assert_cmpstr (notice, ==, "2026-03-17");
+  g_clear_pointer (&notice, g_free);
+  g_clear_pointer (&papers, g_free);
+  g_clear_pointer (&agenda, g_free);
+
+  /* Not an AGM: no notice date; no rule: no date. */
+  g_assert_true (cr_rules_set (rules, "agenda-items-notice-weeks", "none", NULL));
+  g_assert_true (cr_rules_meeting_deadlines (rules, "2026-04-07", FALSE,
+                                             &papers, &agenda, &notice));
+  g_assert_nonnull (papers);
+  g_assert_null (agenda);
+  g_assert_null (notice);
+  g_assert_false (cr_rules_meeting_deadlines (rules, "7 April", FALSE, NULL,
+                                              NULL, NULL));
+}
+
+/* Every template's rules are rules the engine reads, its sections have
+ * headings and text, and the shapes differ. */
+static void
+test_templates (void)
+{
+  const CrTemplate *templates;
+  guint n;
+
+  templates = cr_templates_get (&n);
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_cmpstr (templates[0].id, ==, "blank");
+  g_assert_cmpuint (cr_template_n_rules (&templates[0]), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CrRules) rules = cr_rules_new ();
+
+      g_assert_true (cr_template_find (templates[i].id) == &templates[i]);
+      g_assert_cmpuint (cr_template_n_sections (&templates[i]), >=, 3);
+      for (guint j = 0; templates[i].rules[j].key != NULL; j++)
+        {
+          g_autoptr (GError) error = NULL;
+
+          g_assert_true (cr_rules_set (rules, templates[i].rules[j].key,
+                                       templates[i].rules[j].value, &error));
+          g_assert_no_error (error);
+        }
+      for (guint j = 0; templates[i].sections[j].heading != NULL; j++)
+        g_assert_cmpuint (strlen (templates[i].sections[j].text), >, 10);
+    }
+  g_assert_nonnull (cr_template_find ("SCRUTINY-PANEL"));
+  g_assert_null (cr_template_find ("no-such"));
+  g_assert_null (cr_template_find (NULL));
+  {
+    g_autoptr (CrRules) tra = cr_rules_new ();
+    const CrTemplate *t = cr_template_find ("tra-committee");
+
+    for (guint j = 0; t->rules[j].key != NULL; j++)
+      cr_rules_set (tra, t->rules[j].key, t->rules[j].value, NULL);
+    /* The committee with an AGM has the AGM rules; the focus group not. */
+    g_assert_true (cr_rules_has (tra, CR_RULE_AGM_MAX_MONTHS));
+    g_assert_true (cr_rules_has (tra, CR_RULE_AGM_NOTICE_DAYS));
+  }
+  {
+    const CrTemplate *t = cr_template_find ("focus-group");
+
+    for (guint j = 0; t->rules[j].key != NULL; j++)
+      g_assert_false (g_str_has_prefix (t->rules[j].key, "agm"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -741,6 +1016,12 @@ main (int    argc,
   g_test_add_func ("/rules/check/004-housing-focus-groups", test_check_004);
   g_test_add_func ("/rules/check/agm", test_check_agm);
   g_test_add_func ("/rules/check/empty", test_check_empty);
+  g_test_add_func ("/rules/tiers", test_rules_tiers);
+  g_test_add_func ("/rules/check/tiers", test_check_tiers);
+  g_test_add_func ("/rules/check/agenda-late", test_check_agenda_late);
+  g_test_add_func ("/rules/check/rules-of-the-day", test_check_rules_of_the_day);
+  g_test_add_func ("/rules/deadlines", test_rules_deadlines);
+  g_test_add_func ("/rules/templates", test_templates);
 
   return g_test_run ();
 }

@@ -16,6 +16,9 @@
 #include "cr-store-meetings.h"
 #include "cr-window.h"
 
+#include "cr-test-gtk.h"
+#include "cr-test-util.h"
+
 #include <glib/gstdio.h>
 
 static char *tmpdir;
@@ -26,48 +29,13 @@ tmp_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-static gboolean
-tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs the main loop until the window has finished opening, then until
- * nothing is pending, so the views have bound their rows. */
+ * nothing is pending (two frames' worth of layout and binding), so the
+ * views have bound their rows. */
 static void
 settle (CrWindow *window)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint timer = g_timeout_add (50, tick, NULL);
-
-  while ((window != NULL && cr_window_get_busy (window)) &&
-         g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (window == NULL || !cr_window_get_busy (window));
-
-  /* Two frames' worth of layout and binding. */
-  for (int i = 0; i < 4; i++)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
-  g_source_remove (timer);
-}
-
-static void
-make_demo (const char *path,
-           guint       members)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrStore) store = cr_store_create (path, CR_DEMO_ASSOCIATION_NAME,
-                                               &error);
-  CrDemoOptions options = { .members = members, .seed = 7 };
-
-  g_assert_no_error (error);
-  g_assert_true (cr_demo_fill (store, &options, &error));
-  g_assert_no_error (error);
-  cr_store_close (store);
+  g_assert_true (cr_test_settle_full (cr_test_window_busy, window, 4));
 }
 
 static char *
@@ -89,82 +57,17 @@ first_person_name (const char *path)
   return g_strdup (cr_person_get_name (person));
 }
 
-/* Whether a mapped label in @widget's tree reads @text: what a user sees. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) win = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (win) && gtk_widget_get_visible (GTK_WIDGET (win)))
-        return ADW_MESSAGE_DIALOG (win);
-    }
-  return NULL;
-}
-
 static void
 close_dialogs (void)
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = cr_test_find_dialog ()) != NULL)
     {
       adw_message_dialog_response (dialog, "close");
       gtk_window_destroy (GTK_WINDOW (dialog));
       settle (NULL);
     }
-}
-
-/* With CR_SCREENSHOT_DIR set, saves what @widget shows as NAME.png, for a
- * person to look at; the test itself never depends on it. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("CR_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static CrWindow *
@@ -196,9 +99,11 @@ test_window_welcome (void)
   window = new_window ();
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
   g_assert_null (cr_window_get_store (window));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Welcome to Common Room"));
-  screenshot (GTK_WIDGET (window), "welcome");
-  g_assert_false (shows_label (GTK_WIDGET (window), "Recent Associations"));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (window), "Welcome to Common Room"));
+  cr_test_screenshot (GTK_WIDGET (window), "welcome");
+  g_assert_false (
+      cr_test_shows_label (GTK_WIDGET (window), "Recent Associations"));
   /* Nothing to back up or close before a file is open. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window),
                                               "win.backup", NULL) &&
@@ -219,7 +124,7 @@ test_window_open_demo_file (void)
   GListModel *model;
 
   reset_settings ();
-  make_demo (path, 300);
+  cr_test_make_demo (path, 300);
   first = first_person_name (path);
 
   window = new_window ();
@@ -228,15 +133,21 @@ test_window_open_demo_file (void)
 
   g_assert_nonnull (cr_window_get_store (window));
   g_assert_true (cr_store_is_writable (cr_window_get_store (window)));
+  /* The Overview comes first; the register is Alt+2 away. */
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "members"));
+  settle (window);
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "members");
   model = cr_members_page_get_model (cr_window_get_members_page (window));
   g_assert_nonnull (model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
   /* The first person of the register is on screen, in a real row. */
-  g_assert_true (shows_label (GTK_WIDGET (window), first));
-  g_assert_true (shows_label (GTK_WIDGET (window), "300 people"));
-  screenshot (GTK_WIDGET (window), "members");
-  g_assert_true (shows_label (GTK_WIDGET (window), CR_DEMO_ASSOCIATION_NAME));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window), first));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "300 people"));
+  cr_test_screenshot (GTK_WIDGET (window), "members");
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (window), CR_DEMO_ASSOCIATION_NAME));
 
   /* Remembered for next time. */
   recent = g_settings_get_strv (settings, "recent-files");
@@ -250,8 +161,9 @@ test_window_open_demo_file (void)
   settle (window);
   g_assert_null (cr_window_get_store (window));
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
-  g_assert_true (shows_label (GTK_WIDGET (window), "Recent Associations"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "open-demo"));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (window), "Recent Associations"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "open-demo"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -272,8 +184,13 @@ test_window_empty_register (void)
   window = new_window ();
   cr_window_open_file (window, file);
   settle (window);
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "members"));
+  settle (window);
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "members");
-  g_assert_true (shows_label (GTK_WIDGET (window), "No One in the Register Yet"));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (window), "No One in the Register Yet"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -299,7 +216,7 @@ test_window_damaged_file (void)
 
   g_assert_null (cr_window_get_store (window));
   g_assert_cmpstr (cr_window_get_visible_page (window), ==, "welcome");
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (cr_test_find_dialog ());
   close_dialogs ();
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
@@ -317,7 +234,7 @@ test_window_locked_file (void)
   AdwMessageDialog *dialog;
   CrWindow *window;
 
-  make_demo (path, 20);
+  cr_test_make_demo (path, 20);
   writer = cr_store_open (path, CR_STORE_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
 
@@ -327,7 +244,7 @@ test_window_locked_file (void)
 
   /* Someone else is writing: the window says so and offers to read. */
   g_assert_null (cr_window_get_store (window));
-  dialog = find_dialog ();
+  dialog = cr_test_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
   adw_message_dialog_response (dialog, "read-only");
@@ -367,24 +284,6 @@ test_window_try_demo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_search_and_sort (void)
 {
@@ -397,9 +296,12 @@ test_window_search_and_sort (void)
   g_autoptr (GtkColumnViewColumn) postcode = NULL;
   guint n;
 
-  make_demo (path, 300);
+  cr_test_make_demo (path, 300);
   window = new_window ();
   cr_window_open_file (window, file);
+  settle (window);
+  /* The window opens on the Overview; this test is about the register. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "members");
   settle (window);
   page = cr_window_get_members_page (window);
   model = cr_members_page_get_model (page);
@@ -423,18 +325,20 @@ test_window_search_and_sort (void)
 
       g_assert_true (g_str_has_prefix (cr_person_get_postcode (person), "AV1"));
     }
-  g_assert_true (shows_label (GTK_WIDGET (window),
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window),
                               g_strdup_printf ("%u of 300 people", n)));
 
   cr_members_page_search (page, "no such person anywhere");
   settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_true (shows_label (GTK_WIDGET (window), "No Matching People"));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (window), "No Matching People"));
   cr_members_page_search (page, "");
   settle (window);
 
   /* A click on the Postcode header, twice: descending postcodes. */
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (
+      cr_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   postcode = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
   gtk_column_view_sort_by_column (view, postcode, GTK_SORT_DESCENDING);
   settle (window);
@@ -498,9 +402,12 @@ test_window_add_person (void)
   CrStore *store;
   gint64 before;
 
-  make_demo (path, 40);
+  cr_test_make_demo (path, 40);
   window = new_window ();
   cr_window_open_file (window, file);
+  settle (window);
+  /* The window opens on the Overview; this test is about the register. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "members");
   settle (window);
   page = cr_window_get_members_page (window);
   model = cr_members_page_get_model (page);
@@ -517,12 +424,13 @@ test_window_add_person (void)
   type_into (editor, "Postcode", "av9 9zq");
   type_into (editor, "Email", "seun at example.org");
   settle (window);
-  screenshot (editor, "editor-new-invalid");
+  cr_test_screenshot (editor, "editor-new-invalid");
   g_assert_false (cr_person_editor_is_valid (CR_PERSON_EDITOR (editor)));
   g_assert_false (gtk_widget_activate_action (editor, "editor.save", NULL) &&
                   cr_store_count_people (store, NULL) != before);
   g_assert_cmpint (cr_store_count_people (store, NULL), ==, before);
-  g_assert_true (shows_label (editor, "“seun at example.org” doesn’t look like "
+  g_assert_true (
+      cr_test_shows_label (editor, "“seun at example.org” doesn’t look like "
                                       "an email address. It should look like "
                                       "name@example.org."));
 
@@ -551,14 +459,15 @@ test_window_add_person (void)
   g_assert_cmpstr (membership->start_date, ==, "2026-11-23");
   editor = GTK_WIDGET (cr_members_page_edit_person (page, found));
   settle (window);
-  g_assert_true (shows_label (editor, "Voting member since 23/11/2026"));
-  screenshot (editor, "editor-existing");
+  g_assert_true (
+      cr_test_shows_label (editor, "Voting member since 23/11/2026"));
+  cr_test_screenshot (editor, "editor-existing");
   g_assert_true (cr_person_editor_end_membership (CR_PERSON_EDITOR (editor),
                                                   membership->id, "2026-11-23",
                                                   CR_END_MOVED_AWAY, &error));
   g_assert_no_error (error);
   settle (window);
-  g_assert_true (shows_label (editor, "Voting member, 23/11/2026 to "
+  g_assert_true (cr_test_shows_label (editor, "Voting member, 23/11/2026 to "
                                       "23/11/2026: Moved away"));
   gtk_window_destroy (GTK_WINDOW (editor));
 
@@ -586,15 +495,17 @@ test_window_add_person (void)
     g_assert_no_error (error);
     editor = GTK_WIDGET (cr_members_page_edit_person (page, found));
     settle (window);
-    g_assert_true (shows_label (editor, "Threatened a neighbour at a meeting"));
+    g_assert_true (
+        cr_test_shows_label (editor, "Threatened a neighbour at a meeting"));
     {
       GtkScrolledWindow *scrolled =
-        GTK_SCROLLED_WINDOW (find_widget (editor, GTK_TYPE_SCROLLED_WINDOW));
+        GTK_SCROLLED_WINDOW (
+            cr_test_find_widget (editor, GTK_TYPE_SCROLLED_WINDOW));
       GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
       settle (window);
-      screenshot (editor, "editor-conduct");
+      cr_test_screenshot (editor, "editor-conduct");
     }
     gtk_window_destroy (GTK_WINDOW (editor));
     g_assert_true (cr_people_model_person_changed (CR_PEOPLE_MODEL (model),
@@ -603,7 +514,7 @@ test_window_add_person (void)
     settle (window);
     again = g_list_model_get_item (model, 0);
     g_assert_cmpstr (cr_person_get_sanction (again), ==, "suspension");
-    g_assert_true (shows_label (GTK_WIDGET (window), "Suspended"));
+    g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "Suspended"));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -626,9 +537,12 @@ test_window_import (void)
   CrWindow *window;
   guint before;
 
-  make_demo (path, 20);
+  cr_test_make_demo (path, 20);
   window = new_window ();
   cr_window_open_file (window, file);
+  settle (window);
+  /* The window opens on the Overview; this test is about the register. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "members");
   settle (window);
   page = cr_window_get_members_page (window);
   before = cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page)));
@@ -638,10 +552,11 @@ test_window_import (void)
   g_assert_nonnull (dialog);
   settle (window);
   g_assert_cmpuint (cr_import_dialog_get_n_problems (dialog), ==, 2);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Line 3"));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "Line 5"));
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "2 rows need correcting"));
-  screenshot (GTK_WIDGET (dialog), "import-problems");
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (dialog), "Line 3"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (dialog), "Line 5"));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (dialog), "2 rows need correcting"));
+  cr_test_screenshot (GTK_WIDGET (dialog), "import-problems");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
                   cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page))) != before);
   /* Telling it the email column is not to be imported clears one. */
@@ -655,13 +570,14 @@ test_window_import (void)
   settle (window);
   g_assert_cmpuint (cr_import_dialog_get_n_problems (dialog), ==, 0);
   g_assert_cmpuint (cr_import_dialog_get_n_to_add (dialog), ==, 5);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "5 people will be added"));
-  screenshot (GTK_WIDGET (dialog), "import-ready");
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (dialog), "5 people will be added"));
+  cr_test_screenshot (GTK_WIDGET (dialog), "import-ready");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   settle (window);
   g_assert_cmpuint (cr_people_model_get_n_total (CR_PEOPLE_MODEL (cr_members_page_get_model (page))),
                     ==, before + 5);
-  g_assert_true (shows_label (GTK_WIDGET (window), "Added 5 people"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "Added 5 people"));
 
   /* Again: nobody twice. */
   dialog = CR_IMPORT_DIALOG (cr_members_page_import_file (page, basic));
@@ -680,14 +596,14 @@ test_window_import (void)
     g_assert_false (cr_members_page_export_file (page, "/nonexistent/dir/r.xlsx",
                                                  FALSE));
     settle (window);
-    g_assert_nonnull (find_dialog ());
+    g_assert_nonnull (cr_test_find_dialog ());
     close_dialogs ();
   }
 
   /* A workbook not saved as CSV is refused with a word of advice. */
   g_assert_null (cr_members_page_import_file (page, not_csv));
   settle (window);
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (cr_test_find_dialog ());
   close_dialogs ();
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -705,7 +621,7 @@ test_window_restore (void)
   AdwMessageDialog *dialog;
   CrWindow *window;
 
-  make_demo (path, 12);
+  cr_test_make_demo (path, 12);
   window = new_window ();
   cr_window_open_file (window, file);
   settle (window);
@@ -727,10 +643,11 @@ test_window_restore (void)
   /* The chooser lists the backup with its count. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
   settle (window);
-  dialog = find_dialog ();
+  dialog = cr_test_find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_true (shows_label (GTK_WIDGET (dialog), "on close, 13 people"));
-  screenshot (GTK_WIDGET (dialog), "restore");
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (dialog), "on close, 13 people"));
+  cr_test_screenshot (GTK_WIDGET (dialog), "restore");
   close_dialogs ();
 
   g_assert_true (cr_window_restore (window, path,
@@ -828,16 +745,19 @@ test_window_meetings (void)
   settle (window);
   g_assert_cmpstr (cr_meetings_page_get_quorum_text (page), ==,
                    "Quorate: 3 voting members present, 3 needed");
-  g_assert_true (shows_label (GTK_WIDGET (window), "Quorate: 3 voting members present, 3 needed"));
-  screenshot (GTK_WIDGET (window), "meetings-attendance");
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "Quorate: 3 voting members present, 3 needed"));
+  cr_test_screenshot (GTK_WIDGET (window), "meetings-attendance");
   {
-    AdwViewStack *tabs = ADW_VIEW_STACK (find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+    AdwViewStack *tabs = ADW_VIEW_STACK (
+        cr_test_find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
 
     adw_view_stack_set_visible_child_name (tabs, "agenda");
     settle (window);
-    g_assert_true (shows_label (GTK_WIDGET (window), "3. Repairs to the lifts"));
-    g_assert_true (shows_label (GTK_WIDGET (window), "4. Any other business"));
-    screenshot (GTK_WIDGET (window), "meetings-agenda");
+    g_assert_true (
+        cr_test_shows_label (GTK_WIDGET (window), "3. Repairs to the lifts"));
+    g_assert_true (
+        cr_test_shows_label (GTK_WIDGET (window), "4. Any other business"));
+    cr_test_screenshot (GTK_WIDGET (window), "meetings-agenda");
     adw_view_stack_set_visible_child_name (tabs, "attendance");
   }
 
@@ -854,10 +774,11 @@ test_window_meetings (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
                                                "s", "actions"));
     settle (window);
-    log = CR_ACTIONS_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_ACTIONS_PAGE));
+    log = CR_ACTIONS_PAGE (
+        cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_ACTIONS_PAGE));
     g_assert_cmpuint (cr_actions_page_get_n_shown (log), ==, 1);
-    g_assert_true (shows_label (GTK_WIDGET (window), "Write to the council about the lifts"));
-    screenshot (GTK_WIDGET (window), "actions-log");
+    g_assert_true (cr_test_shows_label (GTK_WIDGET (window), "Write to the council about the lifts"));
+    cr_test_screenshot (GTK_WIDGET (window), "actions-log");
   }
 
   /* The store agrees, and the meeting is now held. */
@@ -873,6 +794,296 @@ test_window_meetings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row of a list whose title is @title, or NULL. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                 title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses @keyval where the keyboard focus is, as GTK delivers a key in
+ * its bubble phase: to each key controller from the focused widget up to
+ * the window, until one handles it. GTK 4 has no public way to make a
+ * real key event, so this is as close as a test gets without an X
+ * extension; the page's own handler does the rest. */
+static gboolean
+press_key (CrWindow *window,
+           guint     keyval)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window));
+       w != NULL;
+       w = gtk_widget_get_parent (w))
+    {
+      g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+              gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) !=
+              GTK_PHASE_BUBBLE)
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0,
+                                 (GdkModifierType) 0, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Issue 4's promise: a register of 20 marked with 20 keystrokes, no
+ * dialog. Focus starts on the first name; each P, A or X marks the name
+ * with the focus and moves on to the next. */
+static void
+test_window_mark_by_keys (void)
+{
+  g_autofree char *path = tmp_path ("keys.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  static const guint keys[] = { GDK_KEY_p, GDK_KEY_a, GDK_KEY_x, GDK_KEY_P };
+  static const CrAttendanceMark marks[] = {
+    CR_ATTENDANCE_PRESENT, CR_ATTENDANCE_APOLOGIES, CR_ATTENDANCE_ABSENT,
+    CR_ATTENDANCE_PRESENT,
+  };
+  gint64 ids[20];
+  CrMeetingsPage *page;
+  CrWindow *window;
+  GtkWidget *row;
+  gint64 id;
+
+  {
+    g_autoptr (CrStore) store = cr_store_create (path, "Heron Court TRA", &error);
+    g_autoptr (CrMeeting) meeting = cr_meeting_new ();
+
+    g_assert_no_error (error);
+    /* Family names A… to T…, so the register's order is the loop's. */
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr (CrPerson) p = cr_person_new ();
+        g_autofree char *family = g_strdup_printf ("%cmember", 'A' + i);
+
+        cr_person_set_given_name (p, "Pat");
+        cr_person_set_family_name (p, family);
+        ids[i] = cr_store_add_person (store, p, &error);
+        g_assert_no_error (error);
+        cr_store_add_membership (store, ids[i], cr_store_get_association_group (store),
+                                 CR_MEMBERSHIP_VOTING, "2025-01-01", &error);
+        g_assert_no_error (error);
+      }
+    meeting->group_id = cr_store_get_association_group (store);
+    meeting->date = g_strdup ("2026-11-10");
+    id = cr_store_add_meeting (store, meeting, &error);
+    g_assert_no_error (error);
+    cr_store_close (store);
+  }
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "meetings"));
+  settle (window);
+  page = cr_window_get_meetings_page (window);
+  g_assert_cmpint (cr_meetings_page_get_meeting_id (page), ==, id);
+
+  row = find_row_titled (GTK_WIDGET (page), "Amember, Pat");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  settle (window);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (press_key (window, keys[i % G_N_ELEMENTS (keys)]));
+  settle (window);
+  g_assert_null (cr_test_find_dialog ());
+  cr_test_screenshot (GTK_WIDGET (window), "meetings-marked-by-keys");
+
+  records = cr_store_list_attendance (cr_window_get_store (window), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < records->len; i++)
+    {
+      CrAttendanceRecord *r = g_ptr_array_index (records, i);
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (ids) && ids[k] != r->person_id; k++)
+        ;
+      g_assert_cmpuint (k, <, G_N_ELEMENTS (ids));
+      g_assert_cmpint (r->mark, ==, marks[k % G_N_ELEMENTS (marks)]);
+      g_assert_cmpint (r->role, ==, CR_ATTENDEE_MEMBER);
+    }
+  /* Ten present of twenty, the default quorum of three met: the quorum
+   * line followed the keys. */
+  g_assert_nonnull (strstr (cr_meetings_page_get_quorum_text (page),
+                            "Quorate: 10 voting members present"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button in @widget's tree whose tooltip is @tooltip, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A decision corrected and deleted from the minutes editor: the outcome
+ * follows the corrected votes; deleting asks first. */
+static void
+test_window_decision_edit (void)
+{
+  g_autofree char *path = tmp_path ("decisions.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  CrMeetingsPage *page;
+  AdwMessageDialog *dialog;
+  CrWindow *window;
+  GtkWidget *button;
+  gint64 item_id;
+
+  {
+    g_autoptr (CrStore) store = cr_store_create (path, "Heron Court TRA", &error);
+    g_autoptr (CrMeeting) meeting = cr_meeting_new ();
+    g_autoptr (CrAgendaItem) item = cr_agenda_item_new ();
+    g_autoptr (CrDecision) decision = cr_decision_new ();
+    gint64 id;
+
+    g_assert_no_error (error);
+    meeting->group_id = cr_store_get_association_group (store);
+    meeting->date = g_strdup ("2026-11-10");
+    meeting->status = CR_MEETING_STATUS_HELD;
+    id = cr_store_add_meeting (store, meeting, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr (CrPerson) p = cr_person_new ();
+        gint64 pid;
+
+        cr_person_set_given_name (p, "Sam");
+        cr_person_set_family_name (p, i == 0 ? "Ahmed" : i == 1 ? "Brown" :
+                                      i == 2 ? "Cole" : "Diaz");
+        pid = cr_store_add_person (store, p, &error);
+        g_assert_no_error (error);
+        cr_store_add_membership (store, pid, meeting->group_id,
+                                 CR_MEMBERSHIP_VOTING, "2025-01-01", &error);
+        g_assert_no_error (error);
+        cr_store_set_attendance (store, id, pid, CR_ATTENDANCE_PRESENT,
+                                 CR_ATTENDEE_MEMBER, &error);
+        g_assert_no_error (error);
+      }
+    item->meeting_id = id;
+    item->title = g_strdup ("Play area");
+    item_id = cr_store_add_agenda_item (store, item, &error);
+    g_assert_no_error (error);
+    decision->item_id = item_id;
+    decision->text = g_strdup ("To ask for new swings");
+    decision->method = CR_DECISION_VOTE;
+    decision->votes_for = 3;
+    decision->votes_against = 1;
+    cr_store_add_decision (store, decision, TRUE, &error);
+    g_assert_no_error (error);
+    cr_store_close (store);
+  }
+
+  window = new_window ();
+  cr_window_open_file (window, file);
+  settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "meetings"));
+  settle (window);
+  page = cr_window_get_meetings_page (window);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (
+      cr_test_find_widget (GTK_WIDGET (page),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "agenda");
+  settle (window);
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (page),
+                              "Carried (3 for, 1 against, 0 abstaining): To ask for new swings"));
+
+  /* Correct the count: one for, three against. */
+  button = find_button (GTK_WIDGET (page), "Edit Decision…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle (window);
+  dialog = cr_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "text"))),
+                   ==, "To ask for new swings");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (g_object_get_data (G_OBJECT (dialog), "for")),
+                   ==, 3);
+  cr_test_screenshot (GTK_WIDGET (dialog), "decision-edit");
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (dialog), "for"), 1);
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (dialog), "against"), 3);
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  g_assert_null (cr_test_find_dialog ());
+  decisions = cr_store_list_decisions (cr_window_get_store (window), item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpint (((CrDecision *) decisions->pdata[0])->outcome, ==, CR_VOTE_DEFEATED);
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (page),
+                              "Defeated (1 for, 3 against, 0 abstaining): To ask for new swings"));
+  cr_test_screenshot (GTK_WIDGET (window), "decision-edited");
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  /* Deleting asks first; "Cancel" keeps it, "Delete" deletes it. */
+  button = find_button (GTK_WIDGET (page), "Delete Decision…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle (window);
+  dialog = cr_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  decisions = cr_store_list_decisions (cr_window_get_store (window), item_id, &error);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+  button = find_button (GTK_WIDGET (page), "Delete Decision…");
+  g_signal_emit_by_name (button, "clicked");
+  settle (window);
+  dialog = cr_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  decisions = cr_store_list_decisions (cr_window_get_store (window), item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 0);
+  g_assert_null (find_button (GTK_WIDGET (page), "Delete Decision…"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_meetings_demo (void)
 {
@@ -881,7 +1092,7 @@ test_window_meetings_demo (void)
   CrMeetingsPage *page;
   CrWindow *window;
 
-  make_demo (path, 300);
+  cr_test_make_demo (path, 300);
   window = new_window ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   cr_window_open_file (window, file);
@@ -894,11 +1105,68 @@ test_window_meetings_demo (void)
   g_assert_cmpuint (cr_meetings_page_get_n_meetings (page), >, 10);
   g_assert_cmpint (cr_meetings_page_get_meeting_id (page), >, 0);
   g_assert_nonnull (cr_meetings_page_get_quorum_text (page));
-  screenshot (GTK_WIDGET (window), "meetings-demo");
+  cr_test_screenshot (GTK_WIDGET (window), "meetings-demo");
+  {
+    AdwViewStack *tabs = ADW_VIEW_STACK (
+        cr_test_find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+
+    CrStore *store = cr_window_get_store (window);
+    g_autoptr (GPtrArray) meetings = cr_store_list_meetings (store, 0, NULL);
+    GtkWidget *edit;
+
+    /* The minutes editor, at the newest meeting with a decision, scrolled
+     * to it. */
+    for (guint i = meetings->len; i-- > 0;)
+      {
+        CrMeeting *m = g_ptr_array_index (meetings, i);
+        g_autoptr (GPtrArray) items = cr_store_list_agenda (store, m->id, NULL);
+        gboolean found = FALSE;
+
+        for (guint k = 0; items != NULL && k < items->len && !found; k++)
+          {
+            g_autoptr (GPtrArray) decisions =
+              cr_store_list_decisions (store, ((CrAgendaItem *) items->pdata[k])->id, NULL);
+
+            found = decisions != NULL && decisions->len > 0;
+          }
+        if (found)
+          {
+            g_assert_true (cr_meetings_page_select_meeting (page, m->id));
+            break;
+          }
+      }
+    adw_view_stack_set_visible_child_name (tabs, "agenda");
+    settle (window);
+    edit = find_button (GTK_WIDGET (page), "Edit Decision…");
+    g_assert_nonnull (edit);
+    gtk_widget_grab_focus (edit);
+    settle (window);
+    cr_test_screenshot (GTK_WIDGET (window), "minutes-demo");
+    adw_view_stack_set_visible_child_name (tabs, "actions");
+    settle (window);
+    cr_test_screenshot (GTK_WIDGET (window), "meeting-actions-demo");
+    adw_view_stack_set_visible_child_name (tabs, "attendance");
+    /* Narrow, as on a small laptop or half a screen. */
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 700);
+    settle (window);
+    {
+      int min_page;
+
+      /* The page fits half of a small laptop's screen; long group names
+       * wrap instead of holding it wide. */
+      gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_page, NULL, NULL, NULL);
+      g_test_message ("the meetings page is at least %d px wide", min_page);
+      g_assert_cmpint (min_page, <=, 640);
+    }
+    cr_test_screenshot (GTK_WIDGET (window), "meetings-demo-narrow");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+    settle (window);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
                                              "s", "actions"));
   settle (window);
-  screenshot (GTK_WIDGET (window), "actions-demo");
+  cr_test_screenshot (GTK_WIDGET (window), "actions-demo");
 
   /* The demo keeps some rules badly on purpose: the rules say where. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
@@ -906,11 +1174,12 @@ test_window_meetings_demo (void)
   settle (window);
   {
     CrAttentionPage *attention =
-      CR_ATTENTION_PAGE (find_widget (GTK_WIDGET (window), CR_TYPE_ATTENTION_PAGE));
+      CR_ATTENTION_PAGE (
+          cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_ATTENTION_PAGE));
 
     g_assert_cmpuint (cr_attention_page_get_n_items (attention), >, 0);
   }
-  screenshot (GTK_WIDGET (window), "attention-demo");
+  cr_test_screenshot (GTK_WIDGET (window), "attention-demo");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -943,18 +1212,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int ret;
 
-  tmpdir = g_dir_make_tmp ("cr-test-window-XXXXXX", NULL);
-  g_assert_nonnull (tmpdir);
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("CR_TODAY", "2026-11-23", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir =
+      cr_test_gtk_init (&argc, &argv, "cr-test-window-XXXXXX", "2026-11-23");
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/open-demo-file", test_window_open_demo_file);
@@ -969,15 +1230,12 @@ main (int   argc,
   g_test_add_func ("/window/restore", test_window_restore);
   g_test_add_func ("/window/meetings", test_window_meetings);
   g_test_add_func ("/window/meetings-demo", test_window_meetings_demo);
+  g_test_add_func ("/window/meetings/mark-by-keys", test_window_mark_by_keys);
+  g_test_add_func ("/window/meetings/decision-edit", test_window_decision_edit);
 
   ret = g_test_run ();
 
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", tmpdir);
-  }
+  cr_test_remove_tree (tmpdir);
   g_free (tmpdir);
   return ret;
 }

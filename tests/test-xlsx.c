@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cr-xlsx.h"
+#include "cr-xlsx-private.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -46,8 +47,7 @@ remove_dir (const char *dir)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
@@ -72,9 +72,9 @@ list_dir (const char *dir)
 static JsonNode *
 read_back (const char *path)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST,
-                                                   "read-xlsx.py", NULL);
-  const char *argv[] = { PYTHON, script, path, NULL };
+  g_autofree char *script =
+      g_test_build_filename (G_TEST_DIST, "read-xlsx.py", NULL);
+  const char      *argv[] = { PYTHON, script, path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr (GError) error = NULL;
@@ -87,14 +87,15 @@ read_back (const char *path)
       return NULL;
     }
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                &err, &status, &error);
   g_assert_no_error (error);
   if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
     {
       g_autofree char *reason =
-        g_strdup_printf ("Cannot read the workbook back: %s (install "
-                         "python3-openpyxl)", g_strstrip (err));
+          g_strdup_printf ("Cannot read the workbook back: %s (install "
+                           "python3-openpyxl)",
+                           g_strstrip (err));
 
       g_test_skip (reason);
       return NULL;
@@ -108,11 +109,10 @@ read_back (const char *path)
 }
 
 static JsonObject *
-get_sheet (JsonNode   *root,
-           const char *name)
+get_sheet (JsonNode *root, const char *name)
 {
-  JsonObject *sheets = json_object_get_object_member (
-    json_node_get_object (root), "sheets");
+  JsonObject *sheets =
+      json_object_get_object_member (json_node_get_object (root), "sheets");
 
   g_assert_true (json_object_has_member (sheets, name));
   return json_object_get_object_member (sheets, name);
@@ -120,8 +120,7 @@ get_sheet (JsonNode   *root,
 
 /* The cell at @ref, or %NULL if it is empty. */
 static JsonObject *
-get_cell (JsonObject *sheet,
-          const char *ref)
+get_cell (JsonObject *sheet, const char *ref)
 {
   JsonObject *cells = json_object_get_object_member (sheet, "cells");
 
@@ -131,9 +130,7 @@ get_cell (JsonObject *sheet,
 }
 
 static const char *
-cell_string (JsonObject *sheet,
-             const char *ref,
-             const char *member)
+cell_string (JsonObject *sheet, const char *ref, const char *member)
 {
   JsonObject *cell = get_cell (sheet, ref);
 
@@ -143,9 +140,7 @@ cell_string (JsonObject *sheet,
 
 /* A text cell: its value is exactly @text and it is stored as a string. */
 static void
-assert_text (JsonObject *sheet,
-             const char *ref,
-             const char *text)
+assert_text (JsonObject *sheet, const char *ref, const char *text)
 {
   g_assert_cmpstr (cell_string (sheet, ref, "type"), ==, "s");
   g_assert_cmpstr (cell_string (sheet, ref, "value"), ==, text);
@@ -162,8 +157,7 @@ assert_number (JsonObject *sheet,
 
   g_assert_nonnull (cell);
   g_assert_cmpstr (json_object_get_string_member (cell, "type"), ==, "n");
-  g_assert_cmpfloat (json_object_get_double_member (cell, "value"), ==,
-                     value);
+  g_assert_cmpfloat (json_object_get_double_member (cell, "value"), ==, value);
   if (raw != NULL)
     g_assert_cmpstr (json_object_get_string_member (cell, "raw"), ==, raw);
   g_assert_cmpstr (json_object_get_string_member (cell, "number_format"), ==,
@@ -171,30 +165,25 @@ assert_number (JsonObject *sheet,
 }
 
 static void
-assert_date (JsonObject *sheet,
-             const char *ref,
-             const char *iso)
+assert_date (JsonObject *sheet, const char *ref, const char *iso)
 {
   g_autofree char *midnight = g_strconcat (iso, "T00:00:00", NULL);
 
-  g_assert_true (json_object_get_boolean_member (get_cell (sheet, ref),
-                                                 "is_date"));
+  g_assert_true (
+      json_object_get_boolean_member (get_cell (sheet, ref), "is_date"));
   g_assert_cmpstr (cell_string (sheet, ref, "value"), ==, midnight);
-  g_assert_cmpstr (cell_string (sheet, ref, "number_format"), ==,
-                   "dd/mm/yyyy");
+  g_assert_cmpstr (cell_string (sheet, ref, "number_format"), ==, "dd/mm/yyyy");
 }
 
 static gboolean
-cell_bold (JsonObject *sheet,
-           const char *ref)
+cell_bold (JsonObject *sheet, const char *ref)
 {
   return json_object_get_boolean_member (get_cell (sheet, ref), "bold");
 }
 
 /* Whether any cell of @sheet has exactly @text as its value. */
 static gboolean
-sheet_has_text (JsonObject *sheet,
-                const char *text)
+sheet_has_text (JsonObject *sheet, const char *text)
 {
   JsonObject *cells = json_object_get_object_member (sheet, "cells");
   g_autoptr (GList) members = json_object_get_members (cells);
@@ -202,7 +191,7 @@ sheet_has_text (JsonObject *sheet,
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonObject *cell = json_object_get_object_member (cells, l->data);
-      JsonNode *value = json_object_get_member (cell, "value");
+      JsonNode   *value = json_object_get_member (cell, "value");
 
       if (JSON_NODE_HOLDS_VALUE (value) &&
           json_node_get_value_type (value) == G_TYPE_STRING &&
@@ -213,12 +202,9 @@ sheet_has_text (JsonObject *sheet,
 }
 
 static const CrXlsxColumn member_columns[] = {
-  { "Name", CR_XLSX_TEXT, 0 },
-  { "Joined", CR_XLSX_DATE, 0 },
-  { "Phone", CR_XLSX_TEXT, 0 },
-  { "Paid", CR_XLSX_MONEY, 0 },
-  { "Meetings", CR_XLSX_INTEGER, 0 },
-  { "Attendance", CR_XLSX_PERCENT, 0 },
+  { "Name", CR_XLSX_TEXT, 0 },        { "Joined", CR_XLSX_DATE, 0 },
+  { "Phone", CR_XLSX_TEXT, 0 },       { "Paid", CR_XLSX_MONEY, 0 },
+  { "Meetings", CR_XLSX_INTEGER, 0 }, { "Attendance", CR_XLSX_PERCENT, 0 },
 };
 
 static void
@@ -226,8 +212,8 @@ test_round_trip (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
-  g_autofree char *source = g_build_filename (dir, "Ashbourne Vale.commonroom",
-                                              NULL);
+  g_autofree char *source =
+      g_build_filename (dir, "Ashbourne Vale.commonroom", NULL);
   g_autofree char *long_text = NULL;
   g_autofree char *listing = NULL;
   g_autoptr (CrXlsx) xlsx = NULL;
@@ -239,8 +225,8 @@ test_round_trip (void)
     { "Notes", CR_XLSX_TEXT, 40 },
   };
   CrXlsxSheet *sheet, *grants;
-  JsonObject *s, *about, *print, *props;
-  GString *text = g_string_new (NULL);
+  JsonObject  *s, *about, *print, *props;
+  GString     *text = g_string_new (NULL);
 
   for (guint i = 0; i < 30; i++)
     g_string_append (text, "Flat 12é, ");
@@ -251,8 +237,8 @@ test_round_trip (void)
   g_assert_no_error (error);
   sheet = cr_xlsx_add_sheet (xlsx, "Members",
                              "Ashbourne Vale TRA — Membership register",
-                             "1 April 2026 to 31 March 2027",
-                             member_columns, G_N_ELEMENTS (member_columns));
+                             "1 April 2026 to 31 March 2027", member_columns,
+                             G_N_ELEMENTS (member_columns));
   g_assert_cmpstr (cr_xlsx_sheet_get_name (sheet), ==, "Members");
 
   cr_xlsx_sheet_add_text (sheet, "Seán O'Brien-Ó Súilleabháin");
@@ -298,8 +284,8 @@ test_round_trip (void)
   g_assert_cmpint (cr_xlsx_sheet_get_sum (sheet, 4), ==, 16);
 
   /* Same name again, wide enough to print landscape, no records. */
-  grants = cr_xlsx_add_sheet (xlsx, "members", "Grants", NULL,
-                              grant_columns, G_N_ELEMENTS (grant_columns));
+  grants = cr_xlsx_add_sheet (xlsx, "members", "Grants", NULL, grant_columns,
+                              G_N_ELEMENTS (grant_columns));
   g_assert_cmpstr (cr_xlsx_sheet_get_name (grants), ==, "members (2)");
   cr_xlsx_sheet_begin_totals (grants, "Total spent");
   cr_xlsx_sheet_add_sum (grants);
@@ -321,7 +307,7 @@ test_round_trip (void)
   /* Sheets and document properties. */
   {
     JsonArray *names = json_object_get_array_member (
-      json_node_get_object (root), "sheet_names");
+        json_node_get_object (root), "sheet_names");
 
     g_assert_cmpuint (json_array_get_length (names), ==, 3);
     g_assert_cmpstr (json_array_get_string_element (names, 0), ==, "Members");
@@ -329,8 +315,8 @@ test_round_trip (void)
                      "members (2)");
     g_assert_cmpstr (json_array_get_string_element (names, 2), ==, "About");
   }
-  props = json_object_get_object_member (json_node_get_object (root),
-                                         "properties");
+  props =
+      json_object_get_object_member (json_node_get_object (root), "properties");
   g_assert_cmpstr (json_object_get_string_member (props, "title"), ==,
                    "Membership register");
   g_assert_cmpstr (json_object_get_string_member (props, "creator"), ==,
@@ -346,8 +332,7 @@ test_round_trip (void)
   assert_text (s, "F4", "Attendance");
   g_assert_true (cell_bold (s, "A4"));
   g_assert_true (cell_bold (s, "D4"));
-  g_assert_cmpstr (json_object_get_string_member (s, "freeze_panes"), ==,
-                   "A5");
+  g_assert_cmpstr (json_object_get_string_member (s, "freeze_panes"), ==, "A5");
   g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
                    "A4:F8");
 
@@ -384,14 +369,14 @@ test_round_trip (void)
   g_assert_true (cell_bold (s, "A9"));
   g_assert_cmpstr (cell_string (s, "D9", "type"), ==, "f");
   g_assert_cmpstr (cell_string (s, "D9", "value"), ==, "=SUM(D5:D8)");
-  g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "D9"),
-                                                    "cached"), ==,
-                     1234555.40);
+  g_assert_cmpfloat (
+      json_object_get_double_member (get_cell (s, "D9"), "cached"), ==,
+      1234555.40);
   g_assert_cmpstr (cell_string (s, "D9", "number_format"), ==, "£#,##0.00");
   g_assert_true (cell_bold (s, "D9"));
   g_assert_cmpstr (cell_string (s, "E9", "value"), ==, "=SUM(E5:E8)");
-  g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "E9"),
-                                                    "cached"), ==, 16);
+  g_assert_cmpfloat (
+      json_object_get_double_member (get_cell (s, "E9"), "cached"), ==, 16);
 
   /* Print setup: A4, one page wide, header row on every page. */
   print = json_object_get_object_member (s, "print");
@@ -400,17 +385,15 @@ test_round_trip (void)
   g_assert_cmpstr (json_object_get_string_member (print, "orientation"), ==,
                    "landscape");
   g_assert_cmpint (json_object_get_int_member (print, "fit_to_width"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (print, "fit_to_height"), ==,
-                   0);
+  g_assert_cmpint (json_object_get_int_member (print, "fit_to_height"), ==, 0);
   g_assert_true (json_object_get_boolean_member (print, "fit_to_page"));
   g_assert_cmpstr (json_object_get_string_member (print, "print_title_rows"),
                    ==, "$4:$4");
-  g_assert_nonnull (strstr (json_object_get_string_member (print,
-                                                           "header_center"),
-                            "Membership register"));
-  g_assert_nonnull (strstr (json_object_get_string_member (print,
-                                                           "footer_right"),
-                            "&P"));
+  g_assert_nonnull (
+      strstr (json_object_get_string_member (print, "header_center"),
+              "Membership register"));
+  g_assert_nonnull (
+      strstr (json_object_get_string_member (print, "footer_right"), "&P"));
 
   /* A sheet with no records: a plain zero, a filter over the header. */
   s = get_sheet (root, "members (2)");
@@ -440,7 +423,8 @@ test_round_trip (void)
 static void
 test_sheet_names (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *in;
     const char *out;
   } cases[] = {
@@ -451,8 +435,10 @@ test_sheet_names (void)
     { NULL, "Sheet" },
     { "   ", "Sheet" },
     { "history", "history (1)" },
-    { "Attendance register for the whole estate", "Attendance register for the who" },
-    { "Minutes of the Ashbour tenants' meeting", "Minutes of the Ashbour tenants" },
+    { "Attendance register for the whole estate",
+      "Attendance register for the who" },
+    { "Minutes of the Ashbour tenants' meeting",
+      "Minutes of the Ashbour tenants" },
     { "Emoji 🏠 in a long sheet name here", "Emoji 🏠 in a long sheet name h" },
   };
 
@@ -469,8 +455,8 @@ static void
 test_no_folder (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "missing", "report.xlsx",
-                                            NULL);
+  g_autofree char *path =
+      g_build_filename (dir, "missing", "report.xlsx", NULL);
   g_autofree char *listing = NULL;
   g_autoptr (GError) error = NULL;
   CrXlsx *xlsx;
@@ -505,8 +491,7 @@ assert_old_file (const char *path)
 }
 
 static void
-write_rows (CrXlsxSheet *sheet,
-            guint        n_rows)
+write_rows (CrXlsxSheet *sheet, guint n_rows)
 {
   for (guint i = 0; i < n_rows; i++)
     {
@@ -532,14 +517,14 @@ test_abandon_keeps_existing (void)
   g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
   g_autofree char *listing = NULL;
   g_autoptr (GError) error = NULL;
-  CrXlsx *xlsx;
+  CrXlsx      *xlsx;
   CrXlsxSheet *sheet;
 
   write_old_file (path);
   xlsx = cr_xlsx_new (path, association, "Membership register", &error);
   g_assert_no_error (error);
-  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
-                             member_columns, G_N_ELEMENTS (member_columns));
+  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL, member_columns,
+                             G_N_ELEMENTS (member_columns));
   write_rows (sheet, 100);
   listing = list_dir (dir);
   g_assert_true (g_str_has_prefix (listing, ".register.xlsx."));
@@ -569,8 +554,8 @@ test_replace_existing (void)
   xlsx = cr_xlsx_new (path, association, "Membership register", &error);
   g_assert_no_error (error);
   write_rows (cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
-                                 member_columns,
-                                 G_N_ELEMENTS (member_columns)), 10);
+                                 member_columns, G_N_ELEMENTS (member_columns)),
+              10);
   g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
   g_assert_no_error (error);
 
@@ -598,7 +583,7 @@ test_disk_full (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (CrXlsx) xlsx = NULL;
       struct rlimit limit = { 256 * 1024, 256 * 1024 };
-      const char *child_dir = g_getenv ("CR_TEST_XLSX_DIR");
+      const char   *child_dir = g_getenv ("CR_TEST_XLSX_DIR");
 
       path = g_build_filename (child_dir, "register.xlsx", NULL);
       signal (SIGXFSZ, SIG_IGN);
@@ -608,7 +593,8 @@ test_disk_full (void)
       g_assert_no_error (error);
       write_rows (cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
                                      member_columns,
-                                     G_N_ELEMENTS (member_columns)), 20000);
+                                     G_N_ELEMENTS (member_columns)),
+                  20000);
       g_assert_false (cr_xlsx_close (xlsx, NULL, &error));
       g_assert_error (error, CR_XLSX_ERROR, CR_XLSX_ERROR_NO_SPACE);
       g_assert_nonnull (strstr (error->message, "register.xlsx"));
@@ -641,12 +627,12 @@ test_many_rows (void)
   g_autoptr (CrXlsx) xlsx = NULL;
   g_autoptr (JsonNode) root = NULL;
   CrXlsxSheet *sheet;
-  JsonObject *s;
+  JsonObject  *s;
 
   xlsx = cr_xlsx_new (path, association, "Membership register", &error);
   g_assert_no_error (error);
-  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL,
-                             member_columns, G_N_ELEMENTS (member_columns));
+  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", NULL, member_columns,
+                             G_N_ELEMENTS (member_columns));
   write_rows (sheet, 2000);
   cr_xlsx_sheet_begin_totals (sheet, NULL);
   cr_xlsx_sheet_add_blank (sheet);
@@ -663,25 +649,202 @@ test_many_rows (void)
       s = get_sheet (root, "Members");
       g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
                        "A4:F2004");
-      g_assert_cmpstr (cell_string (s, "D2005", "value"), ==,
-                       "=SUM(D5:D2004)");
+      g_assert_cmpstr (cell_string (s, "D2005", "value"), ==, "=SUM(D5:D2004)");
       /* 100 * (0 + 1 + … + 1999) pence. */
-      g_assert_cmpfloat (json_object_get_double_member (get_cell (s, "D2005"),
-                                                        "cached"), ==,
-                         1999000.0);
+      g_assert_cmpfloat (
+          json_object_get_double_member (get_cell (s, "D2005"), "cached"), ==,
+          1999000.0);
       g_assert_true (sheet_has_text (get_sheet (root, "About"), "(none)"));
     }
 
   remove_dir (dir);
 }
 
+/* A report longer than a sheet holds goes on in further sheets with the
+ * same layout; nothing is lost and the totals cover every part. The limit
+ * is lowered to 10 rows a sheet (6 records under the title and header) so
+ * the test needs no million rows. */
+static void
+test_split_rows (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "register.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  const char *const parts[] = { "Members", "Members (2)", "Members (3)",
+                                "Members (4)" };
+  const guint       rows_in[] = { 6, 6, 6, 2 };
+  CrXlsxSheet      *sheet;
+  guint             seen = 0;
+
+  xlsx = cr_xlsx_new (path, association, "Membership register", &error);
+  g_assert_no_error (error);
+  _cr_xlsx_set_max_rows (xlsx, 10);
+  sheet = cr_xlsx_add_sheet (xlsx, "Members", "Members", "2026", member_columns,
+                             G_N_ELEMENTS (member_columns));
+  write_rows (sheet, 20);
+  cr_xlsx_sheet_begin_totals (sheet, NULL);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_blank (sheet);
+  cr_xlsx_sheet_add_sum (sheet);
+  cr_xlsx_sheet_add_count_if (sheet, "07700 900123", 20);
+  cr_xlsx_sheet_end_row (sheet);
+  g_assert_cmpuint (cr_xlsx_sheet_get_n_data_rows (sheet), ==, 20);
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  root = read_back (path);
+  if (root == NULL)
+    {
+      remove_dir (dir);
+      return;
+    }
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      JsonObject      *part = get_sheet (root, parts[p]);
+      g_autofree char *filter = g_strdup_printf ("A4:F%u", 4 + rows_in[p]);
+
+      g_assert_nonnull (part);
+      /* Each part laid out like the first: title, period, header, filter. */
+      g_assert_cmpstr (cell_string (part, "A1", "value"), ==, "Members");
+      g_assert_cmpstr (cell_string (part, "A2", "value"), ==, "2026");
+      g_assert_cmpstr (cell_string (part, "D4", "value"), ==, "Paid");
+      g_assert_cmpstr (json_object_get_string_member (part, "freeze_panes"), ==,
+                       "A5");
+      g_assert_cmpstr (json_object_get_string_member (part, "auto_filter"), ==,
+                       filter);
+      /* Every record, in order, none missing. */
+      for (guint r = 0; r < rows_in[p]; r++, seen++)
+        {
+          g_autofree char *ref = g_strdup_printf ("A%u", 5 + r);
+          g_autofree char *want = g_strdup_printf ("Member number %u", seen);
+
+          g_assert_cmpstr (cell_string (part, ref, "value"), ==, want);
+        }
+    }
+  g_assert_cmpuint (seen, ==, 20);
+  g_assert_false (json_object_has_member (
+      json_object_get_object_member (json_node_get_object (root), "sheets"),
+      "Members (5)"));
+
+  /* The totals, on the last part, sum every part. */
+  {
+    JsonObject *last = get_sheet (root, "Members (4)");
+
+    g_assert_cmpstr (cell_string (last, "D7", "value"), ==,
+                     "=SUM('Members'!D5:D10,'Members (2)'!D5:D10,"
+                     "'Members (3)'!D5:D10,D5:D6)");
+    /* 100 * (0 + 1 + … + 19) pence. */
+    g_assert_cmpfloat (
+        json_object_get_double_member (get_cell (last, "D7"), "cached"), ==,
+        190.0);
+    g_assert_cmpstr (cell_string (last, "E7", "value"), ==,
+                     "=COUNTIF('Members'!E5:E10,\"07700 900123\")"
+                     "+COUNTIF('Members (2)'!E5:E10,\"07700 900123\")"
+                     "+COUNTIF('Members (3)'!E5:E10,\"07700 900123\")"
+                     "+COUNTIF(E5:E6,\"07700 900123\")");
+  }
+  g_assert_true (
+      sheet_has_text (get_sheet (root, "About"),
+                      "Rows in “Members” and the 3 sheets after it"));
+  remove_dir (dir);
+}
+
+/* Text longer than a cell holds keeps its beginning and a visible "…". */
+static void
+test_long_cell (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  const CrXlsxColumn columns[] = { { "Notes", CR_XLSX_TEXT, 40 } };
+  CrXlsxSheet       *sheet;
+  const char        *got;
+
+  /* 40,000 characters, some of them two bytes in UTF-8. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (text, i % 2 ? "£123456789" : "abcdefghij");
+  xlsx = cr_xlsx_new (path, association, "Notes", &error);
+  g_assert_no_error (error);
+  sheet = cr_xlsx_add_sheet (xlsx, "Notes", "Notes", NULL, columns, 1);
+  cr_xlsx_sheet_add_text (sheet, text->str);
+  cr_xlsx_sheet_end_row (sheet);
+  cr_xlsx_sheet_add_text (sheet, "short");
+  cr_xlsx_sheet_end_row (sheet);
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  root = read_back (path);
+  if (root != NULL)
+    {
+      JsonObject *s = get_sheet (root, "Notes");
+
+      got = cell_string (s, "A5", "value");
+      g_assert_cmpint (g_utf8_strlen (got, -1), ==, CR_XLSX_MAX_TEXT);
+      g_assert_true (g_str_has_suffix (got, "…"));
+      g_assert_true (strncmp (got, text->str, 1000) == 0);
+      g_assert_cmpstr (cell_string (s, "A6", "value"), ==, "short");
+    }
+  remove_dir (dir);
+}
+
+/* Names that Excel would refuse, or take for the same sheet, are made valid
+ * and distinct; none is dropped. */
+static void
+test_duplicate_sheet_names (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "groups.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  const CrXlsxColumn columns[] = { { "Name", CR_XLSX_TEXT, 0 } };
+  const char *const  wanted[] = { "Panel",
+                                  "panel",
+                                  "PANEL",
+                                  "Panel: 2026/27",
+                                  "A very long group name that goes on and on",
+                                  "A very long group name that goes on and on" };
+  const char *const  expected[] = { "Panel",
+                                    "panel (2)",
+                                    "PANEL (3)",
+                                    "Panel- 2026-27",
+                                    "A very long group name that goe",
+                                    "A very long group name that (2)" };
+
+  xlsx = cr_xlsx_new (path, association, "Groups", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      CrXlsxSheet *sheet =
+          cr_xlsx_add_sheet (xlsx, wanted[i], wanted[i], NULL, columns, 1);
+
+      g_assert_cmpstr (cr_xlsx_sheet_get_name (sheet), ==, expected[i]);
+      cr_xlsx_sheet_add_text (sheet, wanted[i]);
+      cr_xlsx_sheet_end_row (sheet);
+    }
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  root = read_back (path);
+  if (root != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (
+          cell_string (get_sheet (root, expected[i]), "A5", "value"), ==,
+          wanted[i]);
+  remove_dir (dir);
+}
+
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autofree char *cache = g_dir_make_tmp ("cr-test-xlsx-cache-XXXXXX", NULL);
   g_autofree char *scratch = NULL;
-  int status;
+  int              status;
 
   /* Keep libxlsxwriter's scratch folder (under the user cache dir) out of
    * the real home. Set before GLib first reads it. */
@@ -697,6 +860,10 @@ main (int   argc,
   g_test_add_func ("/report/xlsx/replace-existing", test_replace_existing);
   g_test_add_func ("/report/xlsx/disk-full", test_disk_full);
   g_test_add_func ("/report/xlsx/many-rows", test_many_rows);
+  g_test_add_func ("/report/xlsx/split-rows", test_split_rows);
+  g_test_add_func ("/report/xlsx/long-cell", test_long_cell);
+  g_test_add_func ("/report/xlsx/duplicate-sheet-names",
+                   test_duplicate_sheet_names);
 
   status = g_test_run ();
 
