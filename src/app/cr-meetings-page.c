@@ -43,6 +43,11 @@ struct _CrMeetingsPage
   GHashTable          *pending;    /* item id → minutes text to save */
   char                *quorum_text;
   gboolean             disposed;
+  /* The list is built when the page is shown: a federation's file holds
+   * tens of thousands of meetings, and building their rows while another
+   * page is in front only delays opening the file. */
+  gboolean             stale;
+  gint64               stale_select;
 
   GtkStack            *stack;
   GtkDropDown         *group_dropdown;
@@ -1209,6 +1214,13 @@ load_meetings (CrMeetingsPage *self,
   int select = -1;
 
   flush_minutes (self);
+  if (self->store != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      self->stale_select = select_id;
+      return;
+    }
+  self->stale = FALSE;
   clear_box (GTK_WIDGET (self->meetings_list));
   g_ptr_array_set_size (self->meetings, 0);
   if (self->store == NULL)
@@ -1393,6 +1405,16 @@ print_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+cr_meetings_page_map (GtkWidget *widget)
+{
+  CrMeetingsPage *self = CR_MEETINGS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cr_meetings_page_parent_class)->map (widget);
+  if (self->stale)
+    load_meetings (self, self->stale_select);
+}
+
+static void
 cr_meetings_page_dispose (GObject *object)
 {
   CrMeetingsPage *self = CR_MEETINGS_PAGE (object);
@@ -1423,6 +1445,7 @@ cr_meetings_page_class_init (CrMeetingsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cr_meetings_page_dispose;
+  widget_class->map = cr_meetings_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cr-meetings-page.ui");
