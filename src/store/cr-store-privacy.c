@@ -85,6 +85,8 @@ read_table (sqlite3    *db,
   char         *sql;
   int           rc, n;
 
+  /* Table and column names can't be bound; they come from the file's own
+   * schema (PRAGMA foreign_key_list), quoted by %w. The person is bound. */
   sql = sqlite3_mprintf ("SELECT * FROM \"%w\" WHERE \"%w\" = ?1 ORDER BY 1",
                          table, via);
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
