@@ -839,6 +839,168 @@ test_duplicate_sheet_names (void)
   remove_dir (dir);
 }
 
+/* What the annual return needs beyond plain tables, through cr-xlsx alone:
+ * a form sheet written first whose figure is a formula into a sheet not
+ * yet written, links, good/bad marks, wrapped text that sets its row's
+ * height, COUNTA and typed formulas carrying their values, the period
+ * lines, and a native chart. */
+static void
+test_extras (void)
+{
+  const CrXlsxColumn form_columns[] = {
+    { "What", CR_XLSX_TEXT, 20 },
+    { "Figure", CR_XLSX_TEXT, 12 },
+    { "From", CR_XLSX_TEXT, 16 },
+  };
+  const CrXlsxColumn data_columns[] = {
+    { "Name", CR_XLSX_TEXT, 0 },
+    { "Count", CR_XLSX_INTEGER, 0 },
+    { "Spent", CR_XLSX_MONEY, 0 },
+    { "Notes", CR_XLSX_WRAP, 21 },
+  };
+  const CrXlsxChart chart = {
+    .kind = CR_XLSX_CHART_COLUMN,
+    .title = "Counts",
+    .series_name = "Count",
+    .category_column = 0,
+    .value_column = 1,
+  };
+  /* 60 characters in a column 21 wide: 20 a line, so three lines. */
+  const char *long_note =
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "extras.xlsx", NULL);
+  g_autofree char *total = NULL;
+  g_autofree char *formula = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *period = NULL;
+  g_autoptr (CrXlsx) xlsx = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  CrXlsxSheet *cover, *data, *later;
+  JsonObject  *s;
+
+  g_setenv ("CR_TODAY", "2026-11-25", TRUE);
+  period = cr_xlsx_describe_period ("2026-04-01", "2027-03-31");
+  g_assert_cmpstr (period, ==, "01/04/2026 to 31/03/2027");
+  g_clear_pointer (&period, g_free);
+  period = cr_xlsx_describe_period (NULL, "2027-03-31");
+  g_assert_cmpstr (period, ==, "Up to 31/03/2027");
+  g_clear_pointer (&period, g_free);
+  period = cr_xlsx_describe_period (NULL, NULL);
+  g_assert_cmpstr (period, ==, "All dates");
+
+  xlsx = cr_xlsx_new (path, association, "Extras", &error);
+  g_assert_no_error (error);
+
+  /* The total of "Data" will be in its row 7 (two records from row 5). */
+  total = cr_xlsx_ref ("Data", CR_XLSX_FIRST_DATA_ROW + 2, 1);
+  g_assert_cmpstr (total, ==, "'Data'!$B$7");
+  formula = g_strconcat ("=", total, NULL);
+  cover = cr_xlsx_add_form_sheet (xlsx, "Cover", "Cover", "Year 2026",
+                                  form_columns, G_N_ELEMENTS (form_columns));
+  cr_xlsx_sheet_add_label (cover, "Counted");
+  cr_xlsx_sheet_add_formula (cover, formula, CR_XLSX_INTEGER, 5);
+  cr_xlsx_sheet_add_link (cover, "See Data", total);
+  cr_xlsx_sheet_end_row (cover);
+  cr_xlsx_sheet_add_heading (cover, "Checks");
+  cr_xlsx_sheet_end_row (cover);
+  cr_xlsx_sheet_add_label (cover, "Good");
+  cr_xlsx_sheet_add_marked_text (cover, "Yes", CR_XLSX_MARK_GOOD);
+  cr_xlsx_sheet_end_row (cover);
+  cr_xlsx_sheet_add_label (cover, "Bad");
+  cr_xlsx_sheet_add_marked_text (cover, "No", CR_XLSX_MARK_BAD);
+  last = cr_xlsx_sheet_get_last_ref (cover);
+  g_assert_cmpstr (last, ==, "'Cover'!$B$8");
+  cr_xlsx_sheet_end_row (cover);
+
+  /* No period of its own: today's, as a snapshot. */
+  data = cr_xlsx_add_sheet (xlsx, "Data", "Data", NULL, data_columns,
+                            G_N_ELEMENTS (data_columns));
+  cr_xlsx_sheet_add_text (data, "one");
+  cr_xlsx_sheet_add_integer (data, 2);
+  cr_xlsx_sheet_add_money (data, 150);
+  cr_xlsx_sheet_add_text (data, long_note);
+  cr_xlsx_sheet_end_row (data);
+  cr_xlsx_sheet_add_text (data, "two");
+  cr_xlsx_sheet_add_integer (data, 3);
+  cr_xlsx_sheet_add_formula (data, "=C5*2", CR_XLSX_MONEY, 300);
+  cr_xlsx_sheet_add_text (data, "short");
+  cr_xlsx_sheet_end_row (data);
+  cr_xlsx_sheet_begin_totals (data, NULL);
+  cr_xlsx_sheet_add_sum (data);
+  cr_xlsx_sheet_add_sum (data);
+  cr_xlsx_sheet_add_count_all (data, 2);
+  cr_xlsx_sheet_end_row (data);
+  cr_xlsx_sheet_add_note (data, "A note under the table.");
+  cr_xlsx_sheet_add_chart (data, data, &chart, 10, 0);
+
+  /* A period set once for the sheets after. */
+  cr_xlsx_set_period (xlsx, "As at 01/01/2026");
+  later = cr_xlsx_add_sheet (xlsx, "Later", "Later", NULL, data_columns, 1);
+  cr_xlsx_sheet_add_text (later, "x");
+  cr_xlsx_sheet_end_row (later);
+
+  g_assert_true (cr_xlsx_close (xlsx, NULL, &error));
+  g_assert_no_error (error);
+
+  root = read_back (path);
+  if (root == NULL)
+    {
+      remove_dir (dir);
+      return;
+    }
+  g_assert_cmpint (
+      json_object_get_int_member (json_node_get_object (root), "charts"), ==,
+      1);
+
+  s = get_sheet (root, "Cover");
+  g_assert_null (json_object_get_string_member (s, "auto_filter"));
+  g_assert_cmpstr (json_object_get_string_member (s, "freeze_panes"), ==, "A5");
+  assert_text (s, "A5", "Counted");
+  g_assert_true (cell_bold (s, "A5"));
+  g_assert_cmpstr (cell_string (s, "B5", "value"), ==, "='Data'!$B$7");
+  g_assert_cmpint (json_object_get_int_member (get_cell (s, "B5"), "cached"),
+                   ==, 5);
+  g_assert_cmpstr (cell_string (s, "B5", "number_format"), ==, "0");
+  assert_text (s, "C5", "See Data");
+  g_assert_cmpstr (cell_string (s, "C5", "link"), ==, "'Data'!$B$7");
+  assert_text (s, "A6", "Checks");
+  g_assert_true (cell_bold (s, "A6"));
+  g_assert_cmpstr (cell_string (s, "B7", "color"), ==, "FF26A269");
+  g_assert_cmpstr (cell_string (s, "B8", "color"), ==, "FFC01C28");
+  g_assert_true (cell_bold (s, "B8"));
+
+  s = get_sheet (root, "Data");
+  assert_text (s, "A2", "As at 25/11/2026");
+  g_assert_cmpstr (json_object_get_string_member (s, "auto_filter"), ==,
+                   "A4:D6");
+  g_assert_true (json_object_get_boolean_member (get_cell (s, "D5"), "wrap"));
+  g_assert_cmpfloat (json_object_get_double_member (
+                         json_object_get_object_member (s, "row_heights"), "5"),
+                     ==, 45.0);
+  g_assert_false (json_object_has_member (
+      json_object_get_object_member (s, "row_heights"), "6"));
+  g_assert_cmpstr (cell_string (s, "C6", "value"), ==, "=C5*2");
+  g_assert_cmpstr (cell_string (s, "C6", "number_format"), ==, "£#,##0.00");
+  /* The sum under the formula counts its value too. */
+  g_assert_cmpstr (cell_string (s, "B7", "value"), ==, "=SUM(B5:B6)");
+  g_assert_cmpint (json_object_get_int_member (get_cell (s, "B7"), "cached"),
+                   ==, 5);
+  g_assert_cmpstr (cell_string (s, "C7", "value"), ==, "=SUM(C5:C6)");
+  g_assert_cmpfloat (
+      json_object_get_double_member (get_cell (s, "C7"), "cached"), ==, 4.5);
+  g_assert_cmpstr (cell_string (s, "D7", "value"), ==, "=COUNTA(D5:D6)");
+  g_assert_cmpint (json_object_get_int_member (get_cell (s, "D7"), "cached"),
+                   ==, 2);
+  assert_text (s, "A8", "A note under the table.");
+
+  s = get_sheet (root, "Later");
+  assert_text (s, "A2", "As at 01/01/2026");
+
+  remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -864,6 +1026,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/xlsx/long-cell", test_long_cell);
   g_test_add_func ("/report/xlsx/duplicate-sheet-names",
                    test_duplicate_sheet_names);
+  g_test_add_func ("/report/xlsx/extras", test_extras);
 
   status = g_test_run ();
 

@@ -81,6 +81,7 @@ cr_report_actions (CrStore     *store,
                       _("Action log"), error);
   if (xlsx == NULL)
     return FALSE;
+  /* The whole log as it stands: no period, so "As at" today. */
   sheet = cr_xlsx_add_sheet (xlsx, _("Actions"), title, NULL, translated,
                              G_N_ELEMENTS (translated));
 

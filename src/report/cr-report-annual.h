@@ -38,6 +38,12 @@ GPtrArray *cr_annual_get_checklist (const CrAnnual *annual);
 
 char *cr_annual_describe_period (const CrAnnual *annual);
 
+/* The period's money in and out (by category) and held at its end (by
+ * account), in pence: what the cover and the checklist quote. */
+gint64 cr_annual_total_in   (const CrAnnual *annual);
+gint64 cr_annual_total_out  (const CrAnnual *annual);
+gint64 cr_annual_total_held (const CrAnnual *annual);
+
 gboolean cr_report_annual (CrStore    *store,
                            const char *path,
                            const char *from,

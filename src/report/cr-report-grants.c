@@ -28,14 +28,10 @@
 
 #include "cr-date.h"
 #include "cr-store-money.h"
-#include "cr-xlsx-private.h"
+#include "cr-xlsx.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <string.h>
-
-/* The house format's first record row, counting from 0 (cr-xlsx.c). */
-#define FIRST_DATA_ROW 4
 
 static void
 translate (const CrXlsxColumn *columns, CrXlsxColumn *out, guint n)
@@ -54,26 +50,6 @@ in_period (const char *date, const char *from, const char *to)
          (to == NULL || strcmp (date, to) <= 0);
 }
 
-static char *
-describe_period (const char *from, const char *to)
-{
-  g_autofree char *f = NULL;
-  g_autofree char *t = NULL;
-  GDate            d;
-
-  if (from != NULL && cr_date_parse_iso (from, &d))
-    f = cr_date_to_long (&d);
-  if (to != NULL && cr_date_parse_iso (to, &d))
-    t = cr_date_to_long (&d);
-  if (f != NULL && t != NULL)
-    return g_strdup_printf (_ ("%s to %s"), f, t);
-  if (f != NULL)
-    return g_strdup_printf (_ ("From %s"), f);
-  if (t != NULL)
-    return g_strdup_printf (_ ("Up to %s"), t);
-  return g_strdup (_ ("All dates"));
-}
-
 /* Income and spending of one category in the period. */
 typedef struct
 {
@@ -89,54 +65,19 @@ category_total_free (CategoryTotal *c)
   g_free (c);
 }
 
+/* Spending by category as columns, under the summary's totals. */
 static void
-add_chart (CrXlsx      *xlsx,
-           CrXlsxSheet *summary,
-           CrXlsxSheet *by_category,
-           guint        n_categories,
-           guint        at_row)
+add_chart (CrXlsxSheet *summary, CrXlsxSheet *by_category, guint at_row)
 {
-  lxw_workbook     *wb = _cr_xlsx_get_workbook (xlsx);
-  lxw_worksheet    *ws = _cr_xlsx_sheet_get_worksheet (summary);
-  g_autofree char  *sheet = NULL;
-  g_autofree char  *names = NULL;
-  g_autofree char  *values = NULL;
-  lxw_chart_series *series;
-  lxw_chart        *chart;
-  locale_t          c_locale, old;
+  const CrXlsxChart chart = {
+    .kind = CR_XLSX_CHART_COLUMN,
+    .title = _ ("Spending by category"),
+    .series_name = _ ("Spent"),
+    .category_column = 0,
+    .value_column = 2,
+  };
 
-  if (wb == NULL || ws == NULL || n_categories == 0)
-    return;
-
-  /* A sheet name in a formula is quoted, its quotes doubled. */
-  {
-    g_auto (GStrv) parts =
-        g_strsplit (cr_xlsx_sheet_get_name (by_category), "'", -1);
-    g_autofree char *joined = g_strjoinv ("''", parts);
-
-    sheet = g_strdup_printf ("'%s'", joined);
-  }
-  names = g_strdup_printf ("=%s!$A$%u:$A$%u", sheet, FIRST_DATA_ROW + 1,
-                           FIRST_DATA_ROW + n_categories);
-  values = g_strdup_printf ("=%s!$C$%u:$C$%u", sheet, FIRST_DATA_ROW + 1,
-                            FIRST_DATA_ROW + n_categories);
-
-  c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
-  old = uselocale (c_locale);
-  chart = workbook_add_chart (wb, LXW_CHART_COLUMN);
-  if (chart != NULL)
-    {
-      series = chart_add_series (chart, names, values);
-      if (series != NULL)
-        chart_series_set_name (series, _ ("Spent"));
-      chart_title_set_name (chart, _ ("Spending by category"));
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      chart_axis_set_name (chart->y_axis, _ ("£"));
-      chart_axis_set_num_format (chart->y_axis, "£#,##0");
-      worksheet_insert_chart (ws, at_row, 0, chart);
-    }
-  uselocale (old);
-  freelocale (c_locale);
+  cr_xlsx_sheet_add_chart (summary, by_category, &chart, at_row, 0);
 }
 
 /**
@@ -311,7 +252,7 @@ cr_report_grants (CrStore              *store,
   translate (book_columns, book_t, G_N_ELEMENTS (book_t));
 
   association = cr_store_get_association_name (store);
-  period = describe_period (from, to);
+  period = cr_xlsx_describe_period (from, to);
   xlsx = cr_xlsx_new (path, association, _ ("Grants and cash book"), error);
   if (xlsx == NULL)
     return FALSE;
@@ -350,9 +291,11 @@ cr_report_grants (CrStore              *store,
   chart_row = cr_xlsx_sheet_get_row (summary) + 1;
 
   /* By category, spending heads with the most spent first. */
-  by_category = cr_xlsx_add_sheet (
-      xlsx, _ ("By category"), _ ("Income and spending by category"), period,
-      category_t, G_N_ELEMENTS (category_t));
+  g_free (title);
+  title =
+      g_strdup_printf (_ ("%s: income and spending by category"), association);
+  by_category = cr_xlsx_add_sheet (xlsx, _ ("By category"), title, period,
+                                   category_t, G_N_ELEMENTS (category_t));
   for (guint i = 0; i < categories->len; i++)
     {
       CategoryTotal *c = g_ptr_array_index (categories, i);
@@ -366,7 +309,7 @@ cr_report_grants (CrStore              *store,
   cr_xlsx_sheet_add_sum (by_category);
   cr_xlsx_sheet_add_sum (by_category);
   cr_xlsx_sheet_end_row (by_category);
-  add_chart (xlsx, summary, by_category, categories->len, chart_row);
+  add_chart (summary, by_category, chart_row);
 
   /* One sheet per grant with entries in the period. */
   for (guint i = 0; i < grants->len; i++)
@@ -383,8 +326,10 @@ cr_report_grants (CrStore              *store,
             continue;
           if (sheet == NULL)
             {
-              grant_title =
-                  g_strdup_printf (_ ("%s, from %s"), g->name, g->funder);
+              /* Translators: a grant's sheet: the association, the
+               * grant and its funder. */
+              grant_title = g_strdup_printf (_ ("%s: %s, from %s"), association,
+                                             g->name, g->funder);
               sheet = cr_xlsx_add_sheet (xlsx, g->name, grant_title, period,
                                          grant_t, G_N_ELEMENTS (grant_t));
             }
@@ -420,8 +365,10 @@ cr_report_grants (CrStore              *store,
     }
 
   /* The cash book of the period. */
-  book = cr_xlsx_add_sheet (xlsx, _ ("Cash book"), _ ("Cash book"), period,
-                            book_t, G_N_ELEMENTS (book_t));
+  g_free (title);
+  title = g_strdup_printf (_ ("%s: cash book"), association);
+  book = cr_xlsx_add_sheet (xlsx, _ ("Cash book"), title, period, book_t,
+                            G_N_ELEMENTS (book_t));
   balance = totals->opening;
   for (guint i = 0; i < entries->len; i++)
     {

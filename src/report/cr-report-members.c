@@ -134,10 +134,12 @@ cr_report_members (CrStore                       *store,
   if (!cr_date_parse_iso (today, &date))
     cr_date_today (&date);
   {
-    g_autofree char *long_date = cr_date_to_long (&date);
+    g_autofree char *iso = g_strdup_printf (
+        "%04u-%02u-%02u", (guint) g_date_get_year (&date),
+        (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
 
-    /* Translators: the period of a register: "As on Monday 23 November 2026" */
-    period = g_strdup_printf (_("As on %s"), long_date);
+    /* A register is a snapshot, said as every report says it. */
+    period = cr_xlsx_describe_as_at (iso);
   }
 
   if (options->group_id > 0)
@@ -174,7 +176,8 @@ cr_report_members (CrStore                       *store,
   w.options = options;
   w.in_group = in_group;
 
-  if (!cr_store_foreach_person (store, today, write_person, &w, error))
+  if (!cr_store_foreach_person_consented (store, today, options->council,
+                                          write_person, &w, error))
     return FALSE;
 
   return cr_xlsx_close (xlsx, cr_store_get_path (store), error);

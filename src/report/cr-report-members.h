@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   gboolean    contact;   /* include phone, email and consent */
+  gboolean    council;   /* for the council or landlord: name only those
+                          * who agreed to share; implies no contact */
   gint64      group_id;  /* only this group's current members; 0 for all */
   const char *on_date;   /* ISO; statuses as on that day; NULL for today */
 } CrMembersReportOptions;

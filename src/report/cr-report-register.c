@@ -22,6 +22,7 @@
 #include "cr-date.h"
 #include "cr-report-attendance.h"
 #include "cr-store-attendance.h"
+#include "cr-xlsx.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -70,23 +71,6 @@ next_row (gpointer       user_data,
     rows->meetings[i].quorate =
       quorate_of (cr_attendance_cursor_get_meeting (rows->cursor, i)->quorate);
   return FALSE;
-}
-
-static char *
-describe_period (const char *from,
-                 const char *to)
-{
-  g_autofree char *uk_from = from != NULL ? cr_date_iso_to_uk (from) : NULL;
-  g_autofree char *uk_to = to != NULL ? cr_date_iso_to_uk (to) : NULL;
-
-  if (uk_from != NULL && uk_to != NULL)
-    /* Translators: the period of a report: "01/04/2026 to 31/03/2027" */
-    return g_strdup_printf (_("%s to %s"), uk_from, uk_to);
-  if (uk_from != NULL)
-    return g_strdup_printf (_("From %s"), uk_from);
-  if (uk_to != NULL)
-    return g_strdup_printf (_("Up to %s"), uk_to);
-  return NULL;
 }
 
 /**
@@ -138,7 +122,7 @@ cr_report_group_attendance (CrStore     *store,
   for (guint i = 0; i < n; i++)
     meetings[i].date = cr_attendance_cursor_get_meeting (cursor, i)->date;
 
-  period = describe_period (from, to);
+  period = cr_xlsx_describe_period (from, to);
   info.association = cr_store_get_association_name (store);
   info.group = group_name;
   info.period = period;

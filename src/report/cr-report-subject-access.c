@@ -41,6 +41,8 @@ cr_report_subject_access (CrStore    *store,
   g_autoptr (CrXlsx) xlsx = NULL;
   g_autofree char *title = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *person_title = NULL;
+  g_autofree char *table_period = NULL;
   CrSubjectTable  *own;
   const char      *name = NULL;
 
@@ -60,13 +62,14 @@ cr_report_subject_access (CrStore    *store,
    * person's number in the register. */
   title = g_strdup_printf (_ ("Everything held about person %lld"),
                            (long long) person_id);
-  {
-    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *date = g_date_time_format (now, "%d/%m/%Y");
-
-    /* Translators: %s is the date the report was made. */
-    today = g_strdup_printf (_ ("As held on %s"), date);
-  }
+  /* The association heads the person's own sheet, as every report's
+   * title does; the other sheets keep the table's own title. */
+  person_title = g_strdup_printf (_ ("%s: %s"),
+                                  cr_store_get_association_name (store), title);
+  today = cr_xlsx_describe_as_at (NULL);
+  /* Translators: the period line of a subject access sheet: "As at
+   * 25/11/2026; everything held about person 8". */
+  table_period = g_strdup_printf (_ ("%s; %s"), today, title);
 
   xlsx = cr_xlsx_new (path, cr_store_get_association_name (store),
                       _ ("Subject access"), error);
@@ -89,8 +92,8 @@ cr_report_subject_access (CrStore    *store,
         translated[i] = columns[i];
         translated[i].title = _ (columns[i].title);
       }
-    sheet = cr_xlsx_add_sheet (xlsx, _ ("Person"), title, today, translated,
-                               G_N_ELEMENTS (translated));
+    sheet = cr_xlsx_add_sheet (xlsx, _ ("Person"), person_title, today,
+                               translated, G_N_ELEMENTS (translated));
     for (guint c = 0; c < own->columns->len; c++)
       {
         cr_xlsx_sheet_add_text (sheet, own->columns->pdata[c]);
@@ -118,8 +121,8 @@ cr_report_subject_access (CrStore    *store,
       /* Translators: a sheet's title: the table, and the column that
        * points at the person, e.g. "Expense claims (by person_id)". */
       sheet_title = g_strdup_printf (_ ("%s (by %s)"), heading, table->via);
-      sheet = cr_xlsx_add_sheet (xlsx, heading, sheet_title, title, columns,
-                                 table->columns->len);
+      sheet = cr_xlsx_add_sheet (xlsx, heading, sheet_title, table_period,
+                                 columns, table->columns->len);
       for (guint r = 0; r < table->rows->len; r++)
         {
           GPtrArray *row = g_ptr_array_index (table->rows, r);

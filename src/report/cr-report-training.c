@@ -159,11 +159,11 @@ write_matrix (CrStore    *store,
   title = g_strdup_printf (_ ("%s: training matrix"), group_name);
   if (threshold > 0)
     /* Translators: the period line of the training matrix. */
-    period = g_strdup_printf (_ ("On %s; the terms of reference ask for %u%% "
-                                 "of the core programme"),
+    period = g_strdup_printf (_ ("As at %s; the terms of reference ask for "
+                                 "%u%% of the core programme"),
                               uk, threshold);
   else
-    period = g_strdup_printf (_ ("On %s; no training threshold is set"), uk);
+    period = g_strdup_printf (_ ("As at %s; no training threshold is set"), uk);
 
   m.sheet = cr_xlsx_add_sheet (xlsx, _ ("Matrix"), title, period,
                                (CrXlsxColumn *) columns->data, columns->len);
@@ -341,6 +341,12 @@ cr_report_training (CrStore    *store,
                       _ ("Training matrix"), error);
   if (xlsx == NULL)
     return FALSE;
+  {
+    /* The expiring certificates and the catalogue are as on that day. */
+    g_autofree char *as_at = cr_xlsx_describe_as_at (on_date);
+
+    cr_xlsx_set_period (xlsx, as_at);
+  }
   if (!write_matrix (store, xlsx, group_id, group_name, on_date, courses,
                      threshold, error) ||
       !write_expiring (store, xlsx, group_id, group_name, on_date, error))

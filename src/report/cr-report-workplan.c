@@ -456,6 +456,12 @@ cr_report_workplan (CrStore    *store,
                       _ ("Work plan"), error);
   if (xlsx == NULL)
     return FALSE;
+  {
+    /* The plan as it stands on the day overdue items are judged on. */
+    g_autofree char *as_at = cr_xlsx_describe_as_at (on_date);
+
+    cr_xlsx_set_period (xlsx, as_at);
+  }
   if (!write_priorities (store, xlsx, group_id, title, error))
     return FALSE;
   write_reviews (xlsx, data, title);

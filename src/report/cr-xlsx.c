@@ -25,10 +25,10 @@
 
 /* Every sheet has the same shape, so a reader (and a test) always finds the
  * header in row 4 and the first record in row 5, frozen below the header. */
-#define TITLE_ROW       0
-#define PERIOD_ROW      1
-#define HEADER_ROW      3
-#define FIRST_DATA_ROW  4
+#define TITLE_ROW      CR_XLSX_TITLE_ROW
+#define PERIOD_ROW     CR_XLSX_PERIOD_ROW
+#define HEADER_ROW     CR_XLSX_HEADER_ROW
+#define FIRST_DATA_ROW CR_XLSX_FIRST_DATA_ROW
 
 /* Excel's paper code for A4, and the total column width beyond which a
  * sheet prints across the page rather than down it. */
@@ -65,7 +65,12 @@ struct _CrXlsxSheet
 
   lxw_row_t      row;        /* the row being written */
   lxw_col_t      col;        /* the next cell in it */
+  lxw_row_t      last_row;   /* the cell last claimed, for a reference */
+  lxw_col_t      last_col;
+  guint          row_lines; /* wrapped lines of the tallest cell */
   guint          n_data_rows;
+  guint          form : 1; /* label/value rows: no filter */
+  guint          has_last : 1;
   guint          row_open : 1;
   guint          data_ended : 1;
   guint          in_totals : 1;
@@ -82,6 +87,7 @@ struct _CrXlsx
   char          *report;
   GPtrArray     *sheets;
   GHashTable    *used_names; /* casefolded, as Excel compares them */
+  char          *period;     /* for sheets added without one */
   GError        *error;      /* the first failure; later writes do nothing */
   guint          max_rows;   /* Excel's limit; lower in tests */
 
@@ -96,6 +102,11 @@ struct _CrXlsx
   lxw_format    *bold_format;
   lxw_format    *total_money_format;
   lxw_format    *total_integer_format;
+  lxw_format    *wrap_format;
+  lxw_format    *top_format;
+  lxw_format    *link_format;
+  lxw_format    *good_format;
+  lxw_format    *bad_format;
 
   guint          closed : 1;
 };
@@ -360,6 +371,9 @@ add_format (CrXlsx     *self,
     format_set_bold (format);
   if (num_format != NULL)
     format_set_num_format (format, num_format);
+  /* A row made tall by wrapped text reads from its top, every cell of it
+   * (Excel's default is the bottom). */
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   return format;
 }
 
@@ -460,6 +474,25 @@ cr_xlsx_new (const char  *path,
   self->total_integer_format = add_format (self, TRUE, "0");
   if (self->total_integer_format != NULL)
     format_set_top (self->total_integer_format, LXW_BORDER_THIN);
+  self->wrap_format = add_format (self, FALSE, NULL);
+  if (self->wrap_format != NULL)
+    format_set_text_wrap (self->wrap_format);
+  /* Plain text is written without a format (the fast path); in a tall
+   * row it takes the row's, which puts it at the top too. */
+  self->top_format = add_format (self, FALSE, NULL);
+  /* GNOME's own blue, green and red, as a link and good or bad news. */
+  self->link_format = add_format (self, FALSE, NULL);
+  if (self->link_format != NULL)
+    {
+      format_set_underline (self->link_format, LXW_UNDERLINE_SINGLE);
+      format_set_font_color (self->link_format, 0x1A5FB4);
+    }
+  self->good_format = add_format (self, TRUE, NULL);
+  if (self->good_format != NULL)
+    format_set_font_color (self->good_format, 0x26A269);
+  self->bad_format = add_format (self, TRUE, NULL);
+  if (self->bad_format != NULL)
+    format_set_font_color (self->bad_format, 0xC01C28);
 
   if (self->error != NULL)
     {
@@ -496,6 +529,7 @@ cr_xlsx_free (CrXlsx *self)
   g_free (self->display_name);
   g_free (self->association);
   g_free (self->report);
+  g_free (self->period);
   g_free (self);
 }
 
@@ -681,7 +715,7 @@ continue_on_new_part (CrXlsxSheet *sheet)
   g_autofree char *suffix = NULL;
   g_autofree char *wanted = NULL;
 
-  if (!sheet->data_ended)
+  if (!sheet->data_ended && !sheet->form)
     filter_part (sheet);
   suffix = g_strdup_printf (" (%u)", sheet->parts->len + 1);
   wanted = name_with_suffix (sheet->name, suffix);
@@ -733,7 +767,13 @@ cr_xlsx_add_sheet (CrXlsx             *self,
   sheet->headings = g_new0 (char *, n_columns + 1);
   sheet->parts = g_array_new (FALSE, TRUE, sizeof (SheetPart));
   sheet->title = g_utf8_make_valid (title != NULL ? title : "", -1);
-  sheet->period = g_utf8_make_valid (period != NULL ? period : "", -1);
+  /* A report without a period is a snapshot: say of when. */
+  if ((period == NULL || *period == '\0') && self->period != NULL)
+    sheet->period = g_strdup (self->period);
+  else if (period == NULL || *period == '\0')
+    sheet->period = cr_xlsx_describe_as_at (NULL);
+  else
+    sheet->period = g_utf8_make_valid (period, -1);
   sheet->row = FIRST_DATA_ROW;
   g_ptr_array_add (self->sheets, sheet);
 
@@ -747,6 +787,9 @@ cr_xlsx_add_sheet (CrXlsx             *self,
 
       sheet->kinds[i] = columns[i].kind;
       sheet->widths[i] = MAX (columns[i].width, 0.0);
+      /* Wrapping needs a width to wrap at. */
+      if (columns[i].kind == CR_XLSX_WRAP && sheet->widths[i] <= 0)
+        sheet->widths[i] = 40.0;
       sheet->fit[i] = (guint) g_utf8_strlen (valid, -1);
       sheet->headings[i] = g_steal_pointer (&valid);
     }
@@ -783,6 +826,9 @@ next_cell (CrXlsxSheet *sheet,
 
   *col = sheet->col++;
   sheet->row_open = TRUE;
+  sheet->last_row = sheet->row;
+  sheet->last_col = *col;
+  sheet->has_last = TRUE;
   return TRUE;
 }
 
@@ -802,6 +848,26 @@ note_width (CrXlsxSheet *sheet,
 
   n_chars = g_utf8_strlen (text, (gssize) n_bytes);
   sheet->fit[col] = MAX (sheet->fit[col], (guint) MIN (n_chars, 255));
+}
+
+/* How many lines @text takes wrapped in a column @width characters wide:
+ * LibreOffice does not grow a row for wrapped text on its own, so the
+ * row's height is set from this. */
+static guint
+wrapped_lines (const char *text, double width)
+{
+  guint per_line = (guint) MAX (width - 1, 8);
+  guint lines = 0, run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || ++run > per_line)
+        {
+          lines++;
+          run = *p == '\n' ? 0 : 1;
+        }
+    }
+  return lines + 1;
 }
 
 static void
@@ -833,6 +899,13 @@ add_text_at (CrXlsxSheet *sheet,
       n_bytes = strlen (text);
     }
 
+  if (col < sheet->n_columns && sheet->kinds[col] == CR_XLSX_WRAP)
+    {
+      sheet->row_lines =
+          MAX (sheet->row_lines, wrapped_lines (text, sheet->widths[col]));
+      write_string (sheet, sheet->row, col, text, sheet->owner->wrap_format);
+      return;
+    }
   note_width (sheet, col, text, n_bytes);
   write_string (sheet, sheet->row, col, text, NULL);
 }
@@ -1032,6 +1105,14 @@ cr_xlsx_sheet_end_row (CrXlsxSheet *sheet)
   if (!usable (sheet->owner))
     return FALSE;
 
+  /* libxlsxwriter still holds the row being written even in constant-
+   * memory mode, so its height can be set once its cells are known. */
+  if (sheet->row_lines > 1 && sheet->worksheet != NULL)
+    fail_lxw (sheet->owner,
+              worksheet_set_row (sheet->worksheet, sheet->row,
+                                 15.0 * MIN (sheet->row_lines, 20),
+                                 sheet->owner->top_format));
+  sheet->row_lines = 0;
   if (!sheet->in_totals)
     sheet->n_data_rows++;
   sheet->row++;
@@ -1055,7 +1136,7 @@ end_data (CrXlsxSheet *sheet)
     cr_xlsx_sheet_end_row (sheet);
 
   if (!usable (sheet->owner) || sheet->worksheet == NULL ||
-      sheet->n_columns == 0)
+      sheet->n_columns == 0 || sheet->form)
     return;
 
   filter_part (sheet);
@@ -1453,6 +1534,10 @@ add_about_sheet (CrXlsx     *self,
       CrXlsxSheet *sheet = g_ptr_array_index (self->sheets, i);
       g_autofree char *label = NULL;
 
+      /* A form's rows are not records. */
+      if (sheet->form)
+        continue;
+
       if (sheet->parts->len > 1)
         /* Translators: a sheet too long for Excel, continued in others. */
         label = g_strdup_printf (_("Rows in “%s” and the %u sheets after it"),
@@ -1670,35 +1755,6 @@ cr_xlsx_sheet_get_row (CrXlsxSheet *sheet)
 }
 
 /**
- * _cr_xlsx_get_workbook: (skip)
- *
- * For a report that adds what the house format has no call for (a chart).
- *
- * Returns: (transfer none) (nullable): the workbook, or %NULL if it
- *   already failed
- */
-lxw_workbook *
-_cr_xlsx_get_workbook (CrXlsx *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return usable (self) ? self->workbook : NULL;
-}
-
-/**
- * _cr_xlsx_sheet_get_worksheet: (skip)
- *
- * Returns: (transfer none) (nullable): the sheet's worksheet, or %NULL
- */
-lxw_worksheet *
-_cr_xlsx_sheet_get_worksheet (CrXlsxSheet *sheet)
-{
-  g_return_val_if_fail (sheet != NULL, NULL);
-
-  return usable (sheet->owner) ? sheet->worksheet : NULL;
-}
-
-/**
  * _cr_xlsx_set_max_rows: (skip)
  * @max_rows: rows a sheet may have, its title and header included
  *
@@ -1706,11 +1762,613 @@ _cr_xlsx_sheet_get_worksheet (CrXlsxSheet *sheet)
  * report continue on further sheets without writing a million rows.
  */
 void
-_cr_xlsx_set_max_rows (CrXlsx *self,
-                       guint   max_rows)
+_cr_xlsx_set_max_rows (CrXlsx *self, guint max_rows)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (max_rows > FIRST_DATA_ROW && max_rows <= CR_XLSX_MAX_ROWS);
 
   self->max_rows = max_rows;
+}
+
+/**
+ * cr_xlsx_add_form_sheet:
+ * @self: a workbook not yet closed
+ * @name: the sheet's tab name
+ * @title: (nullable): its first line, as for cr_xlsx_add_sheet()
+ * @period: (nullable): its second line
+ * @columns: (array length=n_columns): the columns, left to right
+ * @n_columns: how many
+ *
+ * Adds a sheet laid out like every other (title, period, bold frozen
+ * header, A4, About) that is read as a form rather than a table: rows of
+ * a label (cr_xlsx_sheet_add_label()) and its value, sub-headings
+ * (cr_xlsx_sheet_add_heading()) and blank rows, so it gets no filter. A
+ * cover is one.
+ *
+ * Returns: (transfer none): the sheet, owned by @self
+ */
+CrXlsxSheet *
+cr_xlsx_add_form_sheet (CrXlsx             *self,
+                        const char         *name,
+                        const char         *title,
+                        const char         *period,
+                        const CrXlsxColumn *columns,
+                        guint               n_columns)
+{
+  CrXlsxSheet *sheet =
+      cr_xlsx_add_sheet (self, name, title, period, columns, n_columns);
+
+  if (sheet != NULL)
+    sheet->form = TRUE;
+  return sheet;
+}
+
+static lxw_format *
+kind_format (CrXlsx *self, CrXlsxKind kind, gboolean total)
+{
+  switch (kind)
+    {
+      case CR_XLSX_MONEY:
+        return total ? self->total_money_format : self->money_format;
+      case CR_XLSX_INTEGER:
+        return total ? self->total_integer_format : self->integer_format;
+      case CR_XLSX_PERCENT:
+        return self->percent_format;
+      case CR_XLSX_DATE:
+        return self->date_format;
+      case CR_XLSX_TEXT:
+      case CR_XLSX_WRAP:
+      default:
+        return total ? self->bold_format : NULL;
+    }
+}
+
+/**
+ * cr_xlsx_sheet_add_formula:
+ * @sheet: a sheet
+ * @formula: a formula over cells of the workbook, such as `=E5-F5` or
+ *   `='Membership'!$E$9` (see cr_xlsx_ref())
+ * @kind: what the formula gives, for its number format
+ * @value: the value it gives, worked out by the caller: pence for
+ *   %CR_XLSX_MONEY, a whole number for %CR_XLSX_INTEGER, hundredths of a
+ *   percent for %CR_XLSX_PERCENT
+ *
+ * Writes a formula in the next cell carrying its value, so previews and
+ * LibreOffice show the figure without recalculating. In a totals row it
+ * takes the totals' bold format. A money or integer value also counts
+ * towards its column's sum, so a SUM under a column of formulas carries
+ * the right total.
+ */
+void
+cr_xlsx_sheet_add_formula (CrXlsxSheet *sheet,
+                           const char  *formula,
+                           CrXlsxKind   kind,
+                           gint64       value)
+{
+  lxw_col_t col;
+  double    number;
+  locale_t  old;
+  lxw_error err;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (formula != NULL);
+
+  if (!next_cell (sheet, &col))
+    return;
+
+  switch (kind)
+    {
+      case CR_XLSX_MONEY:
+        number = (double) value / 100.0;
+        break;
+      case CR_XLSX_PERCENT:
+        number = (double) value / 10000.0;
+        break;
+      default:
+        number = (double) value;
+        break;
+    }
+  if (!sheet->in_totals && col < sheet->n_columns &&
+      sheet->kinds[col] == kind &&
+      (kind == CR_XLSX_MONEY || kind == CR_XLSX_INTEGER))
+    add_to_sum (sheet, col, value);
+
+  old = uselocale (c_locale ());
+  err = worksheet_write_formula_num (
+      sheet->worksheet, sheet->row, col, formula,
+      kind_format (sheet->owner, kind, sheet->in_totals), number);
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+/**
+ * cr_xlsx_sheet_add_count_all:
+ * @sheet: a sheet in its totals row (see cr_xlsx_sheet_begin_totals())
+ * @count: how many of the column's records the caller wrote non-empty
+ *
+ * Writes, in the column under the cursor, how many records above are not
+ * empty, as `=COUNTA(C5:C104)` carrying @count.
+ */
+void
+cr_xlsx_sheet_add_count_all (CrXlsxSheet *sheet, gint64 count)
+{
+  g_autoptr (GString) ranges = NULL;
+  g_autofree char *formula = NULL;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (sheet->in_totals);
+
+  if (sheet->n_data_rows == 0)
+    {
+      lxw_col_t col;
+
+      if (next_cell (sheet, &col))
+        write_number (sheet, col, 0.0, sheet->owner->total_integer_format);
+      return;
+    }
+  ranges = data_ranges (sheet, sheet->col);
+  formula = g_strdup_printf ("=COUNTA(%s)", ranges->str);
+  cr_xlsx_sheet_add_formula (sheet, formula, CR_XLSX_INTEGER, count);
+}
+
+static void
+add_formatted_text (CrXlsxSheet *sheet, const char *text, lxw_format *format)
+{
+  g_autofree char *valid = NULL;
+  lxw_col_t        col;
+
+  if (!next_cell (sheet, &col) || text == NULL || *text == '\0')
+    return;
+  valid = g_utf8_make_valid (text, -1);
+  if (g_utf8_strlen (valid, -1) > CR_XLSX_MAX_TEXT)
+    {
+      /* Rare enough to go the plain way, which cuts it short. */
+      add_text_at (sheet, col, valid);
+      return;
+    }
+  note_width (sheet, col, valid, strlen (valid));
+  write_string (sheet, sheet->row, col, valid, format);
+}
+
+/**
+ * cr_xlsx_sheet_add_label:
+ * @sheet: a sheet
+ * @text: (nullable): a label, such as "Members at the end"
+ *
+ * Writes @text in bold into the next cell: the left of a form's row.
+ */
+void
+cr_xlsx_sheet_add_label (CrXlsxSheet *sheet, const char *text)
+{
+  g_return_if_fail (sheet != NULL);
+
+  add_formatted_text (sheet, text, sheet->owner->bold_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_heading:
+ * @sheet: a sheet
+ * @text: (nullable): a sub-heading, such as "Officers on 31/12/2026"
+ *
+ * Writes @text in the header's format (bold, underlined) into the next
+ * cell, to open a block of a form.
+ */
+void
+cr_xlsx_sheet_add_heading (CrXlsxSheet *sheet, const char *text)
+{
+  g_return_if_fail (sheet != NULL);
+
+  add_formatted_text (sheet, text, sheet->owner->header_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_marked_text:
+ * @sheet: a sheet
+ * @text: (nullable): the text, such as "Yes" or "No: to be ratified"
+ * @mark: good news, bad news, or neither
+ *
+ * Writes @text into the next cell in green for good news and red for
+ * what needs attention, both bold, so a council officer's eye finds the
+ * "No"s; the words themselves always say it too.
+ */
+void
+cr_xlsx_sheet_add_marked_text (CrXlsxSheet *sheet,
+                               const char  *text,
+                               CrXlsxMark   mark)
+{
+  CrXlsx *self;
+
+  g_return_if_fail (sheet != NULL);
+
+  self = sheet->owner;
+  if (mark == CR_XLSX_MARK_NONE)
+    cr_xlsx_sheet_add_text (sheet, text);
+  else
+    add_formatted_text (sheet, text,
+                        mark == CR_XLSX_MARK_GOOD ? self->good_format
+                                                  : self->bad_format);
+}
+
+/**
+ * cr_xlsx_sheet_add_link:
+ * @sheet: a sheet
+ * @text: what the link says, such as "See Membership"
+ * @target: a cell of the workbook, as cr_xlsx_ref() names it
+ *
+ * Writes a link in the next cell that opens @target, so a reader can
+ * click from a figure to where it comes from.
+ */
+void
+cr_xlsx_sheet_add_link (CrXlsxSheet *sheet,
+                        const char  *text,
+                        const char  *target)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *valid = NULL;
+  lxw_col_t        col;
+  locale_t         old;
+  lxw_error        err;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (target != NULL);
+
+  if (!next_cell (sheet, &col))
+    return;
+  valid = g_utf8_make_valid (text, -1);
+  url = g_strdup_printf ("internal:%s", target);
+  note_width (sheet, col, valid, strlen (valid));
+  old = uselocale (c_locale ());
+  err = worksheet_write_url_opt (sheet->worksheet, sheet->row, col, url,
+                                 sheet->owner->link_format, valid, NULL);
+  uselocale (old);
+  fail_lxw (sheet->owner, err);
+}
+
+/**
+ * cr_xlsx_sheet_add_note:
+ * @sheet: a sheet
+ * @text: one sentence explaining the table
+ *
+ * Ends the records (as cr_xlsx_sheet_begin_totals() does) and writes
+ * @text on a row of its own, in the first column, where it runs on over
+ * the empty cells to its right. Keep it shorter than the table is wide:
+ * merged cells, which would wrap it, cannot be streamed.
+ */
+void
+cr_xlsx_sheet_add_note (CrXlsxSheet *sheet, const char *text)
+{
+  g_autofree char *valid = NULL;
+  lxw_col_t        col;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (text != NULL);
+
+  end_data (sheet);
+  if (sheet->row_open)
+    cr_xlsx_sheet_end_row (sheet);
+  sheet->in_totals = TRUE;
+  if (!next_cell (sheet, &col))
+    return;
+  valid = g_utf8_make_valid (text, -1);
+  write_string (sheet, sheet->row, col, valid, sheet->owner->period_format);
+  cr_xlsx_sheet_end_row (sheet);
+}
+
+/* 'Name'!, a sheet named in a formula: quoted, its quotes doubled. */
+static void
+append_sheet_name (GString *out, const char *name)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (out, '\'');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, "'!");
+}
+
+/**
+ * cr_xlsx_ref:
+ * @sheet_name: a sheet's tab name (cr_xlsx_sheet_get_name())
+ * @row: a row, counting from 0 (see %CR_XLSX_FIRST_DATA_ROW)
+ * @col: a column, counting from 0
+ *
+ * Names a cell for a formula or a link on another sheet. The sheet need
+ * not be written yet: a cover written first can point at its figures.
+ *
+ * Returns: (transfer full): such as `'Membership'!$E$9`
+ */
+char *
+cr_xlsx_ref (const char *sheet_name, guint row, guint col)
+{
+  char     cell[LXW_MAX_CELL_NAME_LENGTH];
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (sheet_name != NULL, NULL);
+
+  lxw_rowcol_to_cell_abs (cell, row, (lxw_col_t) col, 1, 1);
+  append_sheet_name (out, sheet_name);
+  g_string_append (out, cell);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cr_xlsx_range_ref:
+ * @sheet_name: a sheet's tab name
+ * @first_row: the first row, counting from 0
+ * @last_row: the last row
+ * @col: a column, counting from 0
+ *
+ * Returns: (transfer full): a part of a column for a formula, such as
+ *   `'Decisions'!$D$5:$D$6`
+ */
+char *
+cr_xlsx_range_ref (const char *sheet_name,
+                   guint       first_row,
+                   guint       last_row,
+                   guint       col)
+{
+  char     range[LXW_MAX_CELL_RANGE_LENGTH];
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (sheet_name != NULL, NULL);
+
+  lxw_rowcol_to_range_abs (range, first_row, (lxw_col_t) col, last_row,
+                           (lxw_col_t) col);
+  append_sheet_name (out, sheet_name);
+  g_string_append (out, range);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cr_xlsx_cell:
+ * @row: a row, counting from 0
+ * @col: a column, counting from 0
+ *
+ * Returns: (transfer full): a cell of the same sheet, such as `E5`, for a
+ *   formula over the row being written
+ */
+char *
+cr_xlsx_cell (guint row, guint col)
+{
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (cell, row, (lxw_col_t) col);
+  return g_strdup (cell);
+}
+
+/**
+ * cr_xlsx_sheet_get_last_ref:
+ * @sheet: a sheet
+ *
+ * Returns: (transfer full) (nullable): the cell last written (or left
+ *   blank) on @sheet, as cr_xlsx_ref() names it, for a formula elsewhere
+ *   that points at it; %NULL before the first
+ */
+char *
+cr_xlsx_sheet_get_last_ref (CrXlsxSheet *sheet)
+{
+  const char *name;
+
+  g_return_val_if_fail (sheet != NULL, NULL);
+
+  if (!sheet->has_last)
+    return NULL;
+  name =
+      sheet->parts->len > 0
+          ? g_array_index (sheet->parts, SheetPart, sheet->parts->len - 1).name
+          : sheet->name;
+  return cr_xlsx_ref (name, sheet->last_row, sheet->last_col);
+}
+
+/**
+ * cr_xlsx_describe_as_at:
+ * @iso: (nullable): a date, ISO; today (cr_date_today()) if %NULL
+ *
+ * The period line of a report that shows how things stand on a day rather
+ * than over a period; cr_xlsx_add_sheet() writes it for today when given
+ * no period.
+ *
+ * Returns: (transfer full): such as "As at 25/11/2026"
+ */
+char *
+cr_xlsx_describe_as_at (const char *iso)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *uk = NULL;
+
+  if (iso == NULL)
+    iso = today = cr_date_today_iso ();
+  uk = cr_date_iso_to_uk (iso);
+  /* Translators: the period line of a snapshot; %s is a date. */
+  return g_strdup_printf (_ ("As at %s"), uk != NULL ? uk : iso);
+}
+
+/**
+ * cr_xlsx_describe_period:
+ * @from: (nullable): the period's first day, ISO
+ * @to: (nullable): its last day, ISO
+ *
+ * The period line every report writes under its title, dates in the same
+ * dd/mm/yyyy as its date cells.
+ *
+ * Returns: (transfer full): "01/04/2026 to 31/03/2027", "From 01/04/2026",
+ *   "Up to 31/03/2027" or "All dates"
+ */
+char *
+cr_xlsx_describe_period (const char *from, const char *to)
+{
+  g_autofree char *uk_from = from != NULL ? cr_date_iso_to_uk (from) : NULL;
+  g_autofree char *uk_to = to != NULL ? cr_date_iso_to_uk (to) : NULL;
+
+  if (uk_from != NULL && uk_to != NULL)
+    /* Translators: the period of a report: "01/04/2026 to 31/03/2027" */
+    return g_strdup_printf (_ ("%s to %s"), uk_from, uk_to);
+  if (uk_from != NULL)
+    return g_strdup_printf (_ ("From %s"), uk_from);
+  if (uk_to != NULL)
+    return g_strdup_printf (_ ("Up to %s"), uk_to);
+  return g_strdup (_ ("All dates"));
+}
+
+/**
+ * cr_xlsx_set_period:
+ * @self: a workbook
+ * @period: (nullable): a period line, such as cr_xlsx_describe_as_at()
+ *   gives; %NULL for today's
+ *
+ * Sets the period line of the sheets added from now on without one of
+ * their own, so a report of several sheets says it once.
+ */
+void
+cr_xlsx_set_period (CrXlsx *self, const char *period)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->period);
+  self->period = period != NULL ? g_utf8_make_valid (period, -1) : NULL;
+}
+
+static int
+chart_type (CrXlsxChartKind kind)
+{
+  switch (kind)
+    {
+      case CR_XLSX_CHART_BAR:
+        return LXW_CHART_BAR;
+      case CR_XLSX_CHART_LINE:
+        return LXW_CHART_LINE;
+      case CR_XLSX_CHART_COLUMN:
+      default:
+        return LXW_CHART_COLUMN;
+    }
+}
+
+/**
+ * cr_xlsx_sheet_add_chart:
+ * @sheet: the sheet the chart is drawn on
+ * @data: the sheet whose records it shows (may be @sheet); its records
+ *   must be finished
+ * @chart: what to draw
+ * @row: the cell of @sheet its top left corner is anchored to, from 0
+ * @col: likewise
+ *
+ * Draws a native chart of one column of @data's records (of its first
+ * part, for a sheet continued on others), its value axis in the column's
+ * number format and starting at 0. Charts are drawings beside the cells,
+ * so this does not disturb the order rows are streamed in. Nothing is
+ * drawn for a sheet without records.
+ */
+void
+cr_xlsx_sheet_add_chart (CrXlsxSheet       *sheet,
+                         CrXlsxSheet       *data,
+                         const CrXlsxChart *chart,
+                         guint              row,
+                         guint              col)
+{
+  CrXlsx           *self;
+  const SheetPart  *part;
+  g_autofree char  *values = NULL;
+  g_autofree char  *categories = NULL;
+  lxw_chart_options options = { 0 };
+  lxw_chart_series *series;
+  lxw_chart        *native;
+  guint             n_rows;
+  CrXlsxKind        value_kind;
+  locale_t          old;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (chart->value_column < data->n_columns);
+  g_return_if_fail (chart->category_column < (int) data->n_columns);
+
+  self = sheet->owner;
+  if (!usable (self) || sheet->worksheet == NULL || data->worksheet == NULL)
+    return;
+
+  part = &g_array_index (data->parts, SheetPart, 0);
+  n_rows = data->parts->len > 1
+               ? g_array_index (data->parts, SheetPart, 1).first
+               : data->n_data_rows;
+  if (n_rows == 0)
+    return;
+
+  /* A chart's ranges are formulas. */
+  {
+    g_autofree char *range =
+        cr_xlsx_range_ref (part->name, FIRST_DATA_ROW,
+                           FIRST_DATA_ROW + n_rows - 1, chart->value_column);
+
+    values = g_strconcat ("=", range, NULL);
+  }
+  if (chart->category_column >= 0)
+    {
+      g_autofree char *range = cr_xlsx_range_ref (
+          part->name, FIRST_DATA_ROW, FIRST_DATA_ROW + n_rows - 1,
+          (guint) chart->category_column);
+
+      categories = g_strconcat ("=", range, NULL);
+    }
+  value_kind = data->kinds[chart->value_column];
+
+  old = uselocale (c_locale ());
+  native =
+      workbook_add_chart (self->workbook, (uint8_t) chart_type (chart->kind));
+  if (native == NULL)
+    {
+      uselocale (old);
+      fail_lxw (self, LXW_ERROR_MEMORY_MALLOC_FAILED);
+      return;
+    }
+  series = chart_add_series (native, categories, values);
+  if (series != NULL && chart->series_name != NULL)
+    chart_series_set_name (series, chart->series_name);
+  if (series != NULL && chart->kind == CR_XLSX_CHART_LINE)
+    chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+  if (chart->title != NULL)
+    chart_title_set_name (native, chart->title);
+  chart_legend_set_position (native, LXW_CHART_LEGEND_NONE);
+  if (chart->kind == CR_XLSX_CHART_COLUMN)
+    chart_set_series_gap (native, 40);
+
+  {
+    /* A bar chart lies on its side: its value axis is the x axis. */
+    lxw_chart_axis *value_axis =
+        chart->kind == CR_XLSX_CHART_BAR ? native->x_axis : native->y_axis;
+    lxw_chart_axis *category_axis =
+        chart->kind == CR_XLSX_CHART_BAR ? native->y_axis : native->x_axis;
+
+    switch (value_kind)
+      {
+        case CR_XLSX_MONEY:
+          chart_axis_set_num_format (value_axis, "£#,##0");
+          break;
+        case CR_XLSX_PERCENT:
+          chart_axis_set_num_format (value_axis, "0%");
+          chart_axis_set_max (value_axis, 1);
+          break;
+        default:
+          chart_axis_set_num_format (value_axis, "0");
+          break;
+      }
+    chart_axis_set_min (value_axis, 0);
+    if (chart->category_column >= 0 &&
+        data->kinds[chart->category_column] == CR_XLSX_DATE)
+      chart_axis_set_num_format (category_axis, "mmm yy");
+    if (chart->category_axis_name != NULL)
+      chart_axis_set_name (category_axis, chart->category_axis_name);
+    /* Read from the top, as the table is. */
+    if (chart->kind == CR_XLSX_CHART_BAR)
+      chart_axis_set_reverse (category_axis);
+  }
+
+  options.x_scale = chart->x_scale > 0 ? chart->x_scale : 1.0;
+  options.y_scale = chart->y_scale > 0 ? chart->y_scale : 1.0;
+  fail_lxw (self,
+            worksheet_insert_chart_opt (sheet->worksheet, row, (lxw_col_t) col,
+                                        native, &options));
+  uselocale (old);
 }
