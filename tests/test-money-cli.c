@@ -235,6 +235,122 @@ test_check (Fixture *f, gconstpointer data)
   g_unsetenv ("CR_TODAY");
 }
 
+/* money account|funder|report: every verb answers --help; edits change
+ * only what is given; a refused delete exits 1, says why and changes
+ * nothing. */
+static void
+test_books (Fixture *f, gconstpointer data)
+{
+  static const char *const verbs[][3] = {
+    { "money", NULL, NULL },        { "money", "account", NULL },
+    { "money", "account", "list" }, { "money", "account", "add" },
+    { "money", "account", "edit" }, { "money", "account", "delete" },
+    { "money", "funder", "list" },  { "money", "funder", "add" },
+    { "money", "funder", "edit" },  { "money", "funder", "delete" },
+    { "money", "report", "list" },  { "money", "report", "add" },
+    { "money", "report", "edit" },  { "money", "report", "delete" },
+  };
+  g_autofree char *utf8 = data_file ("bank-utf8.csv");
+  g_autoptr (GError) error = NULL;
+  CrGrant grant = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      if (verbs[i][1] == NULL)
+        g_assert_cmpint (run (f, verbs[i][0], "--help", NULL), ==, 0);
+      else if (verbs[i][2] == NULL)
+        g_assert_cmpint (run (f, verbs[i][0], verbs[i][1], "--help", NULL), ==,
+                         0);
+      else
+        g_assert_cmpint (
+            run (f, verbs[i][0], verbs[i][1], verbs[i][2], "--help", NULL), ==,
+            0);
+      g_assert_nonnull (strstr (f->out, "Usage:"));
+    }
+
+  g_assert_cmpint (run (f, "money", "account", "add", "Bank", "--opening",
+                        "£250.00", "--opened", "01/04/2026", NULL),
+                   ==, 0);
+  g_assert_cmpint (
+      run (f, "money", "account", "add", "Petty cash", "--kind", "cash", NULL),
+      ==, 0);
+  g_assert_cmpint (
+      run (f, "import", "transactions", utf8, "--account", "Bank", NULL), ==,
+      0);
+  g_assert_cmpint (run (f, "money", "account", "edit", "2", "--name", "Tin",
+                        "--opening", "12.50", NULL),
+                   ==, 0);
+  g_assert_cmpint (run (f, "money", "account", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "1\tBank\tbank\t£250.00\t2026-04-01\t"));
+  g_assert_nonnull (strstr (f->out, "2\tTin\tcash\t£12.50\t\t£12.50\n"));
+  /* Bad input: usage (2) or refused (1), and the account stays. */
+  g_assert_cmpint (run (f, "money", "account", "edit", "x", NULL), ==, 2);
+  g_assert_cmpint (
+      run (f, "money", "account", "edit", "2", "--kind", "jar", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "commonroom-cli: “jar” is not a kind"));
+  g_assert_cmpint (
+      run (f, "money", "account", "edit", "2", "--opening", "lots", NULL), ==,
+      1);
+  g_assert_cmpint (run (f, "money", "account", "delete", "1", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "commonroom-cli: The account “Bank” has 4 "
+                                    "entries in the cash book"));
+  g_assert_cmpint (run (f, "money", "account", "delete", "2", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Deleted the account “Tin”"));
+  g_assert_cmpint (run (f, "money", "account", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\tBank\t"));
+  g_assert_null (strstr (f->out, "\tTin\t"));
+  g_assert_cmpint (run (f, "money", "account", "delete", "2", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "no longer in the file"));
+
+  /* A funder with a grant stays. */
+  g_assert_cmpint (run (f, "money", "funder", "add", "Riverside Council",
+                        "--contact", "grants@riverside.example", NULL),
+                   ==, 0);
+  g_assert_cmpint (run (f, "money", "funder", "add", "Lottery", NULL), ==, 0);
+  {
+    g_autoptr (CrStore) store =
+        cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    grant.funder_id = 1;
+    grant.name = (char *) "Community Chest";
+    grant.status = CR_GRANT_APPLIED;
+    g_assert_cmpint (cr_store_save_grant (store, &grant, &error), ==, 1);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (run (f, "money", "funder", "delete", "1", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "“Riverside Council” gave 1 grant"));
+  g_assert_cmpint (run (f, "money", "funder", "edit", "1", "--name",
+                        "Riverside Borough Council", "--contact", "", NULL),
+                   ==, 0);
+  g_assert_cmpint (run (f, "money", "funder", "delete", "2", NULL), ==, 0);
+  g_assert_cmpint (run (f, "money", "funder", "list", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\tRiverside Borough Council\t\n");
+
+  /* Monitoring reports. */
+  g_assert_cmpint (run (f, "money", "report", "add", "Community Chest", NULL),
+                   ==, 2);
+  g_assert_cmpint (run (f, "money", "report", "add", "Nobody's grant", "--due",
+                        "30/09/2026", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no grant called"));
+  g_assert_cmpint (run (f, "money", "report", "add", "Community Chest", "--due",
+                        "30/09/2026", "--description", "Interim", NULL),
+                   ==, 0);
+  g_assert_cmpint (
+      run (f, "money", "report", "edit", "1", "--due", "2026-10-15", NULL), ==,
+      0);
+  g_assert_cmpint (
+      run (f, "money", "report", "edit", "1", "--due", "31/02/2026", NULL), ==,
+      1);
+  g_assert_cmpint (run (f, "money", "report", "list", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\tCommunity Chest\t2026-10-15\t\tInterim\n");
+  g_assert_cmpint (run (f, "money", "report", "delete", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "due on 15/10/2026"));
+  g_assert_cmpint (run (f, "money", "report", "list", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,6 +363,7 @@ main (int argc, char **argv)
   ADD ("/money-cli/usage", test_usage);
   ADD ("/money-cli/export", test_export);
   ADD ("/money-cli/check", test_check);
+  ADD ("/money-cli/books", test_books);
 #undef ADD
 
   return g_test_run ();

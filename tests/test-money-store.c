@@ -490,6 +490,166 @@ test_import (Fixture *f, gconstpointer data)
   }
 }
 
+/* Accounts: edited in place; one with entries can't be deleted, and a
+ * refusal changes nothing and leaves the file ready for the next edit. */
+static void
+test_account_edit_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrAccount) bank = NULL;
+  g_autoptr (CrAccount) after = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  CrAccount edit = { 0 };
+
+  add_entry (f, f->bank, "2026-04-03", 0, f->refreshments, -1000, &error);
+  g_assert_no_error (error);
+
+  bank = cr_store_get_account (f->store, f->bank, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bank->name, ==, "Bank");
+  g_assert_cmpint (bank->balance, ==, 24000);
+
+  edit.id = f->bank;
+  edit.name = (char *) "  Co-op current account ";
+  edit.kind = CR_ACCOUNT_BANK;
+  edit.opening_balance = 30000;
+  edit.opened_on = (char *) "2026-02-01";
+  g_assert_true (cr_store_update_account (f->store, &edit, &error));
+  g_assert_no_error (error);
+  after = cr_store_get_account (f->store, f->bank, &error);
+  g_assert_cmpstr (after->name, ==, "Co-op current account");
+  g_assert_cmpint (after->opening_balance, ==, 30000);
+  g_assert_cmpstr (after->opened_on, ==, "2026-02-01");
+  g_assert_cmpint (after->balance, ==, 29000);
+  g_clear_pointer (&after, cr_account_free);
+
+  /* Another account's name, a blank name and a bad date are refused. */
+  edit.name = (char *) "petty CASH";
+  g_assert_false (cr_store_update_account (f->store, &edit, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  edit.name = (char *) "  ";
+  g_assert_false (cr_store_update_account (f->store, &edit, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  edit.name = (char *) "Bank";
+  edit.opened_on = (char *) "2026-02-30";
+  g_assert_false (cr_store_update_account (f->store, &edit, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  after = cr_store_get_account (f->store, f->bank, &error);
+  g_assert_cmpstr (after->name, ==, "Co-op current account");
+  g_assert_cmpstr (after->opened_on, ==, "2026-02-01");
+
+  /* Referenced: refused in words, with the count, and nothing goes. */
+  g_assert_false (cr_store_check_delete_account (f->store, f->bank, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Co-op current account”"));
+  g_assert_nonnull (strstr (error->message, "1 entry"));
+  g_clear_error (&error);
+  g_assert_false (cr_store_delete_account (f->store, f->bank, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  accounts = cr_store_list_accounts (f->store, &error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  g_clear_pointer (&accounts, g_ptr_array_unref);
+
+  /* The refusal rolled its transaction back: the next edit saves. */
+  g_assert_true (cr_store_check_delete_account (f->store, f->cash, &error));
+  g_assert_true (cr_store_delete_account (f->store, f->cash, &error));
+  g_assert_no_error (error);
+  accounts = cr_store_list_accounts (f->store, &error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  g_assert_false (cr_store_delete_account (f->store, f->cash, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (cr_store_get_account (f->store, f->cash, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_funder_edit_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrFunder) funder = NULL;
+  g_autoptr (GPtrArray) funders = NULL;
+  CrFunder edit = { 0 };
+  gint64   other;
+
+  edit.id = f->funder;
+  edit.name = (char *) "Riverside Borough Council";
+  edit.contact = (char *) "grants@riverside.example";
+  g_assert_true (cr_store_update_funder (f->store, &edit, &error));
+  g_assert_no_error (error);
+  funder = cr_store_get_funder (f->store, f->funder, &error);
+  g_assert_cmpstr (funder->name, ==, "Riverside Borough Council");
+  g_assert_cmpstr (funder->contact, ==, "grants@riverside.example");
+
+  other = cr_store_add_funder (f->store, "Lottery", NULL, &error);
+  g_assert_no_error (error);
+  edit.name = (char *) "LOTTERY";
+  g_assert_false (cr_store_update_funder (f->store, &edit, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* The funder of a grant stays: the grant must say who gave it. */
+  g_assert_false (cr_store_delete_funder (f->store, f->funder, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 grant"));
+  g_clear_error (&error);
+  funders = cr_store_list_funders (f->store, &error);
+  g_assert_cmpuint (funders->len, ==, 2);
+  g_clear_pointer (&funders, g_ptr_array_unref);
+
+  g_assert_true (cr_store_delete_funder (f->store, other, &error));
+  g_assert_no_error (error);
+  funders = cr_store_list_funders (f->store, &error);
+  g_assert_cmpuint (funders->len, ==, 1);
+  g_assert_cmpint (((CrFunder *) g_ptr_array_index (funders, 0))->id, ==,
+                   f->funder);
+}
+
+static void
+test_report_edit_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrGrantReport) report = NULL;
+  g_autoptr (GPtrArray) reports = NULL;
+  gint64 interim, final;
+
+  interim = cr_store_add_grant_report (f->store, f->grant, "2026-09-30",
+                                       "Interim report", &error);
+  final = cr_store_add_grant_report (f->store, f->grant, "2027-04-30",
+                                     "Final report", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (cr_store_update_grant_report (
+      f->store, interim, "2026-10-15", "Interim report and photos", &error));
+  g_assert_no_error (error);
+  report = cr_store_get_grant_report (f->store, interim, &error);
+  g_assert_cmpstr (report->due_on, ==, "2026-10-15");
+  g_assert_cmpstr (report->description, ==, "Interim report and photos");
+  g_assert_cmpstr (report->grant, ==, "Community Chest 2026");
+  g_clear_pointer (&report, cr_grant_report_free);
+
+  /* A report must keep a real due date; the old one stays. */
+  g_assert_false (
+      cr_store_update_grant_report (f->store, interim, "", NULL, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  report = cr_store_get_grant_report (f->store, interim, &error);
+  g_assert_cmpstr (report->due_on, ==, "2026-10-15");
+
+  g_assert_true (cr_store_delete_grant_report (f->store, interim, &error));
+  g_assert_no_error (error);
+  reports = cr_store_list_grant_reports (f->store, f->grant, &error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpint (((CrGrantReport *) g_ptr_array_index (reports, 0))->id, ==,
+                   final);
+  g_assert_false (cr_store_delete_grant_report (f->store, interim, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,6 +664,9 @@ main (int argc, char **argv)
   ADD ("/money-store/claims", test_claims);
   ADD ("/money-store/check", test_check);
   ADD ("/money-store/import", test_import);
+  ADD ("/money-store/account/edit-delete", test_account_edit_delete);
+  ADD ("/money-store/funder/edit-delete", test_funder_edit_delete);
+  ADD ("/money-store/report/edit-delete", test_report_edit_delete);
 #undef ADD
 
   return g_test_run ();

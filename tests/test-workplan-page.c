@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include "cr-date.h"
 #include "cr-demo.h"
+#include "cr-store-meetings.h"
 #include "cr-store-people.h"
 #include "cr-store-workplan.h"
 #include "cr-window.h"
@@ -131,8 +133,8 @@ test_page (void)
   g_assert_cmpuint (cr_workplan_page_get_n_reviews (page), ==, 3);
   g_assert_true (
       cr_test_shows_label (GTK_WIDGET (page), "Priorities for 2026"));
-  g_assert_true (
-      cr_test_shows_label (GTK_WIDGET (page), "1. Repairs done right first time"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (page),
+                                      "1. Repairs done right first time"));
   g_assert_true (cr_test_shows_label (GTK_WIDGET (page), "Responsive repairs"));
   g_assert_true (cr_test_shows_label (GTK_WIDGET (page), "Requests overdue"));
   cr_test_screenshot (GTK_WIDGET (window), "workplan");
@@ -241,10 +243,10 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle (window);
   g_assert_null (find_dialog ());
-  g_assert_true (
-      cr_test_shows_label (GTK_WIDGET (page), "Complaints about missed appointments"));
-  g_assert_true (
-      cr_test_shows_text (GTK_WIDGET (page), "sent 20/11/2026, due 18/12/2026"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (page),
+                                      "Complaints about missed appointments"));
+  g_assert_true (cr_test_shows_text (GTK_WIDGET (page),
+                                     "sent 20/11/2026, due 18/12/2026"));
 
   /* A blank recommendation is refused with a sentence. */
   g_assert_true (gtk_widget_activate_action (
@@ -310,6 +312,176 @@ test_page (void)
   settle (NULL);
 }
 
+/* Deleting a review, a request and a recommendation, each confirmed with
+ * what goes; and the meeting picker for a recommendation's action. */
+static void
+test_delete (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "delete.commonroom", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) recs = NULL;
+  g_autoptr (GPtrArray) requests = NULL;
+  g_autoptr (GPtrArray) actions = NULL;
+  g_autoptr (CrRecommendation) done = NULL;
+  CrRecommendation *needs = NULL;
+  CrWorkplanPage   *page;
+  AdwMessageDialog *dialog;
+  CrWindow         *window;
+  CrStore          *store;
+  GtkDropDown      *picker;
+  GArray           *ids;
+  gint64            repairs, asb, chosen, log_before;
+
+  cr_test_make_demo (path, 120);
+  repairs = find_review (path, "Responsive repairs");
+  asb = find_review (path, "Anti-social behaviour case handling");
+
+  window = cr_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  cr_window_open_file (window, file);
+  settle (window);
+  store = cr_window_get_store (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.show-page", "s", "workplan"));
+  settle (window);
+  page = CR_WORKPLAN_PAGE (
+      cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_WORKPLAN_PAGE));
+
+  /* The action of an accepted recommendation, at a meeting chosen in the
+   * picker: the latest is offered first, an earlier one can be taken. */
+  cr_workplan_page_show_review (page, asb);
+  settle (window);
+  recs = cr_store_list_recommendations (store, asb, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < recs->len; i++)
+    {
+      CrRecommendation *c = recs->pdata[i];
+
+      if ((c->response == CR_RESPONSE_ACCEPTED ||
+           c->response == CR_RESPONSE_PARTLY) &&
+          c->action_id == 0)
+        needs = c;
+    }
+  g_assert_nonnull (needs);
+  {
+    g_autofree char *title =
+        g_strdup_printf ("%u. %s", needs->position, needs->text);
+    g_autofree char *today = cr_date_today_iso ();
+    GtkWidget       *row = find_row (GTK_WIDGET (page), title);
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    settle (window);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    picker = g_object_get_data (G_OBJECT (dialog), "meeting");
+    g_assert_nonnull (picker);
+    ids = g_object_get_data (G_OBJECT (picker), "ids");
+    g_assert_cmpuint (ids->len, >=, 2);
+    g_assert_cmpuint (gtk_drop_down_get_selected (picker), ==, 0);
+    g_assert_cmpint (
+        g_array_index (ids, gint64, 0), ==,
+        cr_store_find_meeting_for_review (store, asb, today, NULL));
+    gtk_drop_down_set_selected (picker, 1);
+    chosen = g_array_index (ids, gint64, 1);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "owner"),
+                           "Community Safety Manager");
+    settle (window);
+    cr_test_screenshot (GTK_WIDGET (dialog), "workplan-action-meeting");
+    adw_message_dialog_response (dialog, "action");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    settle (window);
+    g_assert_null (find_dialog ());
+  }
+  actions = cr_store_list_actions (store, chosen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, >=, 1);
+  g_assert_true (g_str_has_suffix (
+      ((CrAction *) actions->pdata[actions->len - 1])->description,
+      needs->text));
+  g_clear_pointer (&actions, g_ptr_array_unref);
+
+  /* Deleting that recommendation keeps its action in the log. */
+  actions = cr_store_list_action_log (store, CR_ACTIONS_ALL, 0, &error);
+  log_before = actions->len;
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (
+      GTK_WIDGET (page), "workplan.delete-recommendation", "x", needs->id));
+  settle (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (dialog), "stays in the action log"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==,
+                   "cancel");
+  cr_test_screenshot (GTK_WIDGET (dialog), "workplan-delete-recommendation");
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  done = cr_store_get_recommendation (store, needs->id, NULL);
+  g_assert_null (done);
+  actions = cr_store_list_action_log (store, CR_ACTIONS_ALL, 0, &error);
+  g_assert_cmpuint (actions->len, ==, log_before);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+
+  /* A request of the review part way through. */
+  cr_workplan_page_show_review (page, repairs);
+  settle (window);
+  requests = cr_store_list_review_requests (store, repairs, &error);
+  g_assert_cmpuint (requests->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (
+      GTK_WIDGET (page), "workplan.delete-request", "x",
+      ((CrInfoRequest *) requests->pdata[0])->id));
+  settle (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (dialog), "The request to"));
+  cr_test_screenshot (GTK_WIDGET (dialog), "workplan-delete-request");
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  {
+    g_autoptr (GPtrArray) left =
+        cr_store_list_review_requests (store, repairs, &error);
+
+    g_assert_cmpuint (left->len, ==, requests->len - 1);
+  }
+
+  /* The whole review: Cancel keeps it; Delete takes it, back to the plan. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page),
+                                             "workplan.delete-review", NULL));
+  settle (window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "The review “Responsive repairs” goes, "
+                                   "with "));
+  cr_test_screenshot (GTK_WIDGET (dialog), "workplan-delete-review");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  g_assert_nonnull (cr_store_get_review (store, repairs, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page),
+                                             "workplan.delete-review", NULL));
+  settle (window);
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (window);
+  g_assert_null (cr_store_get_review (store, repairs, NULL));
+  g_assert_true (
+      cr_test_shows_label (GTK_WIDGET (page), "Priorities for 2026"));
+  g_assert_cmpuint (cr_workplan_page_get_n_reviews (page), ==, 2);
+  g_assert_false (
+      cr_test_shows_label (GTK_WIDGET (page), "Responsive repairs"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -318,6 +490,7 @@ main (int argc, char **argv)
   tmpdir = cr_test_gtk_init (&argc, &argv, "cr-workplan-page-XXXXXX", TODAY);
 
   g_test_add_func ("/workplan-page/demo", test_page);
+  g_test_add_func ("/workplan-page/delete", test_delete);
   status = g_test_run ();
 
   cr_test_remove_tree (tmpdir);

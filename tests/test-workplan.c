@@ -867,6 +867,290 @@ test_print (Fixture *f, gconstpointer data)
       strstr (f->out, "review\t1\tScrutiny Panel\t2026\tRepairs"));
 }
 
+static gint64
+add_meeting (Fixture *f, gint64 group, const char *date, CrMeetingStatus status)
+{
+  g_autoptr (GError) error = NULL;
+  CrMeeting meeting = { 0 };
+  gint64    id;
+
+  meeting.group_id = group;
+  meeting.date = (char *) date;
+  meeting.status = status;
+  id = cr_store_add_meeting (f->store, &meeting, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static guint
+count_actions (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) log =
+      cr_store_list_action_log (f->store, CR_ACTIONS_ALL, 0, &error);
+
+  g_assert_no_error (error);
+  return log->len;
+}
+
+/* Deleting takes the panel's record away in one transaction and numbers
+ * the recommendations again; an action a meeting agreed stays in the log. */
+static void
+test_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) recs = NULL;
+  g_autoptr (GPtrArray) requests = NULL;
+  g_autoptr (GPtrArray) stages = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  g_autoptr (CrRecommendation) first = NULL;
+  g_autoptr (CrInfoRequest) request = NULL;
+  g_autofree char *said = NULL;
+  CrReviewContents contents;
+  gint64           review = make_plan (f);
+  gint64           r1, r2, r3;
+
+  g_assert_true (
+      cr_store_count_review_contents (f->store, review, &contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (contents.stages, ==, 2);
+  g_assert_cmpuint (contents.requests, ==, 2);
+  g_assert_cmpuint (contents.recommendations, ==, 3);
+  g_assert_cmpuint (contents.actions, ==, 1);
+  said = cr_review_describe_delete ("Repairs", &contents);
+  g_assert_cmpstr (said, ==,
+                   "The review “Repairs” goes, with 2 stages recorded, 2 "
+                   "requests to managers and 3 recommendations. The 1 action "
+                   "a meeting agreed for its recommendations stays in that "
+                   "meeting’s action log and in “You said, we did”.");
+
+  recs = cr_store_list_recommendations (f->store, review, &error);
+  r1 = ((CrRecommendation *) recs->pdata[0])->id;
+  r2 = ((CrRecommendation *) recs->pdata[1])->id;
+  r3 = ((CrRecommendation *) recs->pdata[2])->id;
+  g_clear_pointer (&recs, g_ptr_array_unref);
+
+  /* The middle one goes; the last becomes number 2. */
+  g_assert_true (cr_store_delete_recommendation (f->store, r2, &error));
+  g_assert_no_error (error);
+  recs = cr_store_list_recommendations (f->store, review, &error);
+  g_assert_cmpuint (recs->len, ==, 2);
+  g_assert_cmpint (((CrRecommendation *) recs->pdata[0])->id, ==, r1);
+  g_assert_cmpuint (((CrRecommendation *) recs->pdata[0])->position, ==, 1);
+  g_assert_cmpint (((CrRecommendation *) recs->pdata[1])->id, ==, r3);
+  g_assert_cmpuint (((CrRecommendation *) recs->pdata[1])->position, ==, 2);
+  g_clear_pointer (&recs, g_ptr_array_unref);
+  g_assert_false (cr_store_delete_recommendation (f->store, r2, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The one with an action: the action stays in "You said, we did". */
+  first = cr_store_get_recommendation (f->store, r1, &error);
+  g_assert_no_error (error);
+  said = (g_free (said), cr_recommendation_describe_delete (first));
+  g_assert_nonnull (strstr (said, "stays in the action log"));
+  g_assert_cmpuint (count_actions (f), ==, 1);
+  g_assert_true (cr_store_delete_recommendation (f->store, r1, &error));
+  g_assert_cmpuint (count_actions (f), ==, 1);
+  recs = cr_store_list_recommendations (f->store, review, &error);
+  g_assert_cmpuint (recs->len, ==, 1);
+  g_assert_cmpuint (((CrRecommendation *) recs->pdata[0])->position, ==, 1);
+  g_clear_pointer (&recs, g_ptr_array_unref);
+
+  requests = cr_store_list_review_requests (f->store, review, &error);
+  request = cr_store_get_review_request (
+      f->store, ((CrInfoRequest *) requests->pdata[1])->id, &error);
+  g_assert_no_error (error);
+  said = (g_free (said), cr_info_request_describe_delete (request));
+  g_assert_nonnull (strstr (said, "not answered yet"));
+  g_assert_true (
+      cr_store_delete_review_request (f->store, request->id, &error));
+  g_assert_false (
+      cr_store_delete_review_request (f->store, request->id, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&requests, g_ptr_array_unref);
+  requests = cr_store_list_review_requests (f->store, review, &error);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_clear_pointer (&requests, g_ptr_array_unref);
+
+  /* A file open for reading refuses, and nothing changes. */
+  {
+    g_autoptr (CrStore) reader =
+        cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (cr_store_delete_review (reader, review, &error));
+    g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  /* The review goes with everything of its own, all at once. */
+  g_assert_true (cr_store_delete_review (f->store, review, &error));
+  g_assert_no_error (error);
+  reviews = cr_store_list_reviews (f->store, 0, 0, &error);
+  g_assert_cmpuint (reviews->len, ==, 0);
+  requests = cr_store_list_review_requests (f->store, review, &error);
+  g_assert_cmpuint (requests->len, ==, 0);
+  recs = cr_store_list_recommendations (f->store, review, &error);
+  g_assert_cmpuint (recs->len, ==, 0);
+  stages = cr_store_list_review_stages (f->store, review, &error);
+  g_assert_cmpuint (stages->len, ==, CR_STAGE_N);
+  g_assert_null (((CrStageRecord *) stages->pdata[0])->done_on);
+  g_assert_cmpuint (count_actions (f), ==, 1);
+  g_assert_false (cr_store_delete_review (f->store, review, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Nothing was left half done: the next edit saves. */
+  g_assert_cmpint (add_review (f, "Lettings", CR_REVIEW_PLANNED, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The meeting that agreed a recommendation's action is chosen: the
+ * group's latest by default, any other of its meetings not cancelled. */
+static void
+test_action_meeting (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) actions = NULL;
+  g_autofree char *rec_id = NULL;
+  gint64           review, rec, later, cancelled, other_group, elsewhere;
+
+  review = add_review (f, "Repairs", CR_REVIEW_IN_PROGRESS, &error);
+  rec = cr_store_add_recommendation (f->store, review, "Text when on the way",
+                                     &error);
+  g_assert_true (cr_store_respond_recommendation (
+      f->store, rec, CR_RESPONSE_ACCEPTED, NULL, "2026-10-01", NULL, &error));
+  g_assert_no_error (error);
+  later = add_meeting (f, f->group, "2026-10-07", CR_MEETING_STATUS_HELD);
+  cancelled =
+      add_meeting (f, f->group, "2026-11-04", CR_MEETING_STATUS_CANCELLED);
+  other_group = cr_store_add_group (f->store, "Garden Club",
+                                    CR_GROUP_KIND_WORKING_GROUP, 0, &error);
+  g_assert_no_error (error);
+  elsewhere =
+      add_meeting (f, other_group, "2026-11-10", CR_MEETING_STATUS_HELD);
+
+  g_assert_true (
+      cr_store_list_review_meetings (f->store, review, ids, labels, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, later);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, f->meeting);
+  g_assert_true (g_str_has_prefix (labels->pdata[0], "07/10/2026 "));
+
+  /* Another group's meeting, or a cancelled one, is refused; nothing is
+   * added to the log. */
+  g_assert_cmpint (cr_store_add_recommendation_action (f->store, rec, elsewhere,
+                                                       NULL, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (cr_store_add_recommendation_action (f->store, rec, cancelled,
+                                                       NULL, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_actions (f), ==, 0);
+
+  /* The CLI (the file let go, for it to write): an unknown meeting is
+   * refused; with none, the latest. */
+  g_clear_object (&f->store);
+  rec_id = g_strdup_printf ("%" G_GINT64_FORMAT, rec);
+  g_assert_cmpint (run (f, "workplan", "recommendation", "action", rec_id,
+                        "--meeting", "9999", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (f->err, "commonroom-cli: Meeting 9999 is not"));
+  g_assert_cmpint (run (f, "workplan", "recommendation", "action", rec_id,
+                        "--meeting", "soon", NULL),
+                   ==, 2);
+  g_assert_cmpint (run (f, "workplan", "recommendation", "action", rec_id,
+                        "--owner", "Repairs Manager", "--due", "31/12/2026",
+                        NULL),
+                   ==, 0);
+  f->store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  actions = cr_store_list_actions (f->store, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpstr (((CrAction *) actions->pdata[0])->due_date, ==,
+                   "2026-12-31");
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  g_clear_object (&f->store);
+  g_assert_cmpint (
+      run (f, "workplan", "recommendation", "action", rec_id, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "already has its action"));
+}
+
+/* workplan list --review, and deleting from the command line. */
+static void
+test_delete_cli (Fixture *f, gconstpointer data)
+{
+  static const char *const verbs[][3] = {
+    { "review", "delete", NULL },
+    { "request", "delete", NULL },
+    { "recommendation", "delete", NULL },
+    { "recommendation", "action", NULL },
+    { "review", NULL, NULL },
+    { "recommendation", NULL, NULL },
+  };
+  gint64           review = make_plan (f);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, review);
+  g_autoptr (GError) error = NULL;
+
+  /* The command line writes the file: let it go. */
+  g_clear_object (&f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      if (verbs[i][1] != NULL)
+        g_assert_cmpint (
+            run (f, "workplan", verbs[i][0], verbs[i][1], "--help", NULL), ==,
+            0);
+      else
+        g_assert_cmpint (run (f, "workplan", verbs[i][0], "--help", NULL), ==,
+                         0);
+      g_assert_nonnull (strstr (f->out, "Usage:"));
+    }
+
+  g_assert_cmpint (run (f, "workplan", "list", "--review", id, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "request\t1\t1\tinformation\tRepairs "
+                                    "Manager\tRepeat visits by month\t"
+                                    "2026-02-16\t2026-03-10\n"));
+  g_assert_nonnull (strstr (f->out, "recommendation\t1\t1\t1\tOffer school-run "
+                                    "appointments\taccepted\topen\n"));
+  g_assert_nonnull (strstr (f->out, "recommendation\t3\t1\t3\tPublish "
+                                    "figures\t\t\n"));
+  g_assert_cmpint (run (f, "workplan", "list", "--review", "99", NULL), ==, 1);
+
+  g_assert_cmpint (run (f, "workplan", "request", "delete", "x", NULL), ==, 2);
+  g_assert_cmpint (run (f, "workplan", "request", "delete", NULL), ==, 2);
+  g_assert_cmpint (run (f, "workplan", "request", "delete", "2", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Deleted. The request to Repairs Manager"));
+  g_assert_cmpint (run (f, "workplan", "recommendation", "delete", "2", NULL),
+                   ==, 0);
+  g_assert_cmpint (run (f, "workplan", "list", "--review", id, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "recommendation\t3\t1\t2\tPublish "));
+  g_assert_null (strstr (f->out, "request\t2\t"));
+
+  g_assert_cmpint (run (f, "workplan", "review", "delete", "99", NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "There is no review number 99."));
+  g_assert_cmpint (run (f, "workplan", "review", "delete", id, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==,
+                   "Deleted. The review “Repairs” goes, with 2 stages "
+                   "recorded, 1 request to managers and 2 recommendations. "
+                   "The 1 action a meeting agreed for its recommendations "
+                   "stays in that meeting’s action log and in “You said, we "
+                   "did”.\n");
+  g_assert_cmpint (run (f, "workplan", "list", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "review\t"));
+  f->store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_actions (f), ==, 1);
+}
+
 /* The core's arithmetic, without a file. */
 static void
 test_core (void)
@@ -910,6 +1194,31 @@ test_core (void)
                     cr_review_stage_get_phase (CR_STAGE_FINDINGS_REPORT));
 }
 
+/* ---- report: the period line (added by the "report" engineer) ----- */
+
+/* Every sheet of the work plan says the day it stands as at, in row 2,
+ * as every report of the house format does. */
+static void
+test_export_period (Fixture *f, gconstpointer data)
+{
+  g_autofree char *xlsx = g_build_filename (f->dir, "period.xlsx", NULL);
+  g_autoptr (JsonNode) root = NULL;
+  JsonArray *names;
+
+  make_plan (f);
+  g_assert_cmpint (run (f, "export", "workplan", "--output", xlsx, "--on",
+                        "23/11/2026", NULL),
+                   ==, 0);
+  root = read_back (xlsx);
+  if (root == NULL)
+    return;
+  names =
+      json_object_get_array_member (json_node_get_object (root), "sheet_names");
+  for (guint i = 0; i + 1 < json_array_get_length (names); i++)
+    assert_text (get_sheet (root, json_array_get_string_element (names, i)),
+                 "A2", "As at 23/11/2026");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -925,10 +1234,18 @@ main (int argc, char **argv)
               test_check_limits, fixture_tear_down);
   g_test_add ("/workplan/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
+  g_test_add ("/workplan/export-period", Fixture, NULL, fixture_set_up,
+              test_export_period, fixture_tear_down);
   g_test_add ("/workplan/export-libreoffice", Fixture, NULL, fixture_set_up,
               test_export_libreoffice, fixture_tear_down);
   g_test_add ("/workplan/print", Fixture, NULL, fixture_set_up, test_print,
               fixture_tear_down);
+  g_test_add ("/workplan/delete", Fixture, NULL, fixture_set_up, test_delete,
+              fixture_tear_down);
+  g_test_add ("/workplan/action-meeting", Fixture, NULL, fixture_set_up,
+              test_action_meeting, fixture_tear_down);
+  g_test_add ("/workplan/delete-cli", Fixture, NULL, fixture_set_up,
+              test_delete_cli, fixture_tear_down);
 
   return g_test_run ();
 }

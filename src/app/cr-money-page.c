@@ -22,6 +22,7 @@
 
 #include "cr-date.h"
 #include "cr-entry-import-dialog.h"
+#include "cr-confirm-delete.h"
 #include "cr-form.h"
 #include "cr-money.h"
 #include "cr-report-grants.h"
@@ -96,11 +97,15 @@ struct _CrMoneyPage
   GtkListBox    *grants_list;
   GtkListBox    *funds_list;
   GtkListBox    *accounts_list;
+  GtkListBox    *funders_list;
   GtkListBox    *claims_list;
   GtkDropDown   *account_filter;
   GtkDropDown   *grant_filter;
   GtkDropDown   *category_filter;
   GtkDropDown   *period_filter;
+  GtkWidget     *custom_period;
+  GtkEntry      *period_from;
+  GtkEntry      *period_to;
   GtkColumnView *entries_view;
   GtkLabel      *totals_label;
 };
@@ -174,6 +179,41 @@ report_sent_clicked (GtkButton *button, CrMoneyPage *self)
   saved (self, error, _ ("The report was not marked as sent"));
 }
 
+/* A flat icon button that runs @action on the record @id, for a row. */
+static GtkWidget *
+row_button (const char *icon,
+            const char *tooltip,
+            const char *action,
+            gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (id));
+  return button;
+}
+
+static void
+add_edit_delete (AdwActionRow *row,
+                 const char   *edit_tooltip,
+                 const char   *edit_action,
+                 const char   *delete_tooltip,
+                 const char   *delete_action,
+                 gint64        id)
+{
+  adw_action_row_add_suffix (row, row_button ("document-edit-symbolic",
+                                              edit_tooltip, edit_action, id));
+  adw_action_row_add_suffix (
+      row,
+      row_button ("user-trash-symbolic", delete_tooltip, delete_action, id));
+}
+
 static GtkWidget *
 report_row (CrMoneyPage *self, CrGrantReport *report, const char *today)
 {
@@ -210,6 +250,9 @@ report_row (CrMoneyPage *self, CrGrantReport *report, const char *today)
                                G_CALLBACK (report_sent_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
+  add_edit_delete (ADW_ACTION_ROW (row), _ ("Edit the monitoring report"),
+                   "money.edit-report", _ ("Delete the monitoring report"),
+                   "money.delete-report", report->id);
   return row;
 }
 
@@ -455,6 +498,9 @@ fill_balances (CrMoneyPage *self)
           a->kind == CR_ACCOUNT_CASH ? _ ("Petty cash") : _ ("Bank account"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  money_label (a->balance, TRUE));
+      add_edit_delete (ADW_ACTION_ROW (row), _ ("Edit the account"),
+                       "money.edit-account", _ ("Delete the account"),
+                       "money.delete-account", a->id);
       gtk_list_box_append (self->accounts_list, row);
       total += a->balance;
     }
@@ -470,6 +516,38 @@ fill_balances (CrMoneyPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  money_label (total, TRUE));
       gtk_list_box_append (self->accounts_list, row);
+    }
+}
+
+static void
+fill_funders (CrMoneyPage *self)
+{
+  g_autoptr (GPtrArray) funders = NULL;
+  g_autoptr (GError) error = NULL;
+
+  clear_list (self->funders_list);
+  funders = cr_store_list_funders (self->store, &error);
+  if (funders == NULL)
+    {
+      g_warning ("Could not read the funders: %s", error->message);
+      return;
+    }
+  if (funders->len == 0)
+    add_placeholder (self->funders_list,
+                     _ ("No funders yet: adding a grant adds its funder"));
+  for (guint i = 0; i < funders->len; i++)
+    {
+      CrFunder  *f = g_ptr_array_index (funders, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), f->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (f->contact != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), f->contact);
+      add_edit_delete (ADW_ACTION_ROW (row), _ ("Edit the funder"),
+                       "money.edit-funder", _ ("Delete the funder"),
+                       "money.delete-funder", f->id);
+      gtk_list_box_append (self->funders_list, row);
     }
 }
 
@@ -559,6 +637,9 @@ fill_claims (CrMoneyPage *self)
 
 /* ---- filters and the cash book ----------------------------------------- */
 
+/* The last choice of the period drop-down. */
+#define PERIOD_CUSTOM 5
+
 static void
 set_strings (GtkDropDown *dropdown, GPtrArray *strings)
 {
@@ -610,9 +691,48 @@ fill_filters (CrMoneyPage *self)
   self->updating = FALSE;
 }
 
+/* The custom period's fields: each checked as it is typed. A field is
+ * marked when it is not a real date, and both when the period ends before
+ * it starts. Returns whether both hold a date and the period is whole. */
+static gboolean
+custom_period (CrMoneyPage *self, char **from, char **to)
+{
+  const char *from_text =
+      gtk_editable_get_text (GTK_EDITABLE (self->period_from));
+  const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->period_to));
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  GDate            date;
+  gboolean         from_ok, to_ok, order_ok;
+
+  from_ok = *from_text == '\0' || cr_date_parse (from_text, &date, NULL);
+  if (*from_text != '\0' && from_ok)
+    from_iso = cr_date_to_iso (&date);
+  to_ok = *to_text == '\0' || cr_date_parse (to_text, &date, NULL);
+  if (*to_text != '\0' && to_ok)
+    to_iso = cr_date_to_iso (&date);
+  order_ok =
+      from_iso == NULL || to_iso == NULL || strcmp (from_iso, to_iso) <= 0;
+
+  if (from_ok && order_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->period_from), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->period_from), "error");
+  if (to_ok && order_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->period_to), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->period_to), "error");
+
+  if (from != NULL)
+    *from = g_steal_pointer (&from_iso);
+  if (to != NULL)
+    *to = g_steal_pointer (&to_iso);
+  return from_ok && to_ok && order_ok;
+}
+
 /* The dates of a period choice; NULL for no limit. */
 static void
-period_dates (guint period, char **from, char **to)
+period_dates (CrMoneyPage *self, guint period, char **from, char **to)
 {
   GDate today, start, end;
   int   year;
@@ -622,6 +742,13 @@ period_dates (guint period, char **from, char **to)
   *to = NULL;
   switch (period)
     {
+      case PERIOD_CUSTOM: /* "From … To …", either end open */
+        if (!custom_period (self, from, to))
+          {
+            g_clear_pointer (from, g_free);
+            g_clear_pointer (to, g_free);
+          }
+        break;
       case 1: /* this month */
         g_date_set_dmy (&start, 1, g_date_get_month (&today),
                         g_date_get_year (&today));
@@ -662,7 +789,7 @@ reload_entries (CrMoneyPage *self)
   g_autofree char *out_text = NULL;
   g_autofree char *totals = NULL;
   CrCashFilter     filter = { 0 };
-  guint            account, grant, category;
+  guint            account, grant, category, period;
   gint64           in = 0, out = 0;
 
   if (self->store == NULL || self->updating)
@@ -685,7 +812,17 @@ reload_entries (CrMoneyPage *self)
       category <= self->categories->len)
     filter.category_id =
         ((CrCategory *) g_ptr_array_index (self->categories, category - 1))->id;
-  period_dates (gtk_drop_down_get_selected (self->period_filter), &from, &to);
+  period = gtk_drop_down_get_selected (self->period_filter);
+  gtk_widget_set_visible (self->custom_period, period == PERIOD_CUSTOM);
+  if (period == PERIOD_CUSTOM && !custom_period (self, NULL, NULL))
+    {
+      /* Half-typed dates keep the list as it was, and say what is wanted. */
+      gtk_label_set_text (self->totals_label,
+                          _ ("Type the period’s dates as DD/MM/YYYY, the "
+                             "first before the last."));
+      return;
+    }
+  period_dates (self, period, &from, &to);
   filter.from = from;
   filter.to = to;
 
@@ -858,6 +995,7 @@ cr_money_page_reload (CrMoneyPage *self)
       clear_list (self->grants_list);
       clear_list (self->funds_list);
       clear_list (self->accounts_list);
+      clear_list (self->funders_list);
       clear_list (self->claims_list);
       return;
     }
@@ -877,6 +1015,7 @@ cr_money_page_reload (CrMoneyPage *self)
 
   fill_grants (self);
   fill_balances (self);
+  fill_funders (self);
   fill_claims (self);
   fill_filters (self);
   reload_entries (self);
@@ -933,7 +1072,7 @@ cr_money_page_get_n_entries (CrMoneyPage *self)
  * @fund: 0 all, 1 own money only, else the grant's place from 2
  * @category: 0 all, else the category's place from 1
  * @period: 0 all dates, 1 this month, 2 three months, 3 this financial
- *   year, 4 the last
+ *   year, 4 the last, 5 the dates typed in "From … To …"
  *
  * Chooses the cash book's filters, as the drop-downs do.
  */
@@ -950,6 +1089,27 @@ cr_money_page_set_filter (
   gtk_drop_down_set_selected (self->period_filter, period);
   self->updating = FALSE;
   reload_entries (self);
+}
+
+/**
+ * cr_money_page_get_period_entry:
+ * @last: %FALSE for the "From" field, %TRUE for "To"
+ *
+ * Returns: (transfer none): a field of the custom period, where the dates
+ *   are typed as DD/MM/YYYY
+ */
+GtkEditable *
+cr_money_page_get_period_entry (CrMoneyPage *self, gboolean last)
+{
+  g_return_val_if_fail (CR_IS_MONEY_PAGE (self), NULL);
+  return GTK_EDITABLE (last ? self->period_to : self->period_from);
+}
+
+static void
+period_entry_changed (CrMoneyPage *self)
+{
+  if (gtk_drop_down_get_selected (self->period_filter) == PERIOD_CUSTOM)
+    reload_entries (self);
 }
 
 /* ---- forms -------------------------------------------------------------- */
@@ -1005,6 +1165,9 @@ check_field (AdwMessageDialog *form,
     ok = cr_money_parse (text, &pence, NULL) &&
          cr_money_check_sane (pence, CR_MONEY_NOT_NEGATIVE, "", NULL) &&
          (!required || pence != 0);
+  else if (g_str_equal (kind, "balance"))
+    ok = cr_money_parse (text, &pence, NULL) &&
+         cr_money_check_sane (pence, CR_MONEY_ANY, "", NULL);
   else if (g_str_equal (kind, "date"))
     ok = cr_date_parse (text, &date, NULL);
   else
@@ -1020,7 +1183,7 @@ check_field (AdwMessageDialog *form,
 typedef struct
 {
   const char *name;
-  const char *kind; /* "money", "date" or "text" */
+  const char *kind; /* "money", "balance" (either sign), "date" or "text" */
   gboolean    required;
 } FieldRule;
 
@@ -1747,7 +1910,8 @@ export_chosen (GObject *source, GAsyncResult *result, gpointer user_data)
   if (file == NULL || self->store == NULL)
     return;
   path = g_file_get_path (file);
-  period_dates (gtk_drop_down_get_selected (self->period_filter), &from, &to);
+  period_dates (self, gtk_drop_down_get_selected (self->period_filter), &from,
+                &to);
   if (!cr_report_grants (self->store, path, from, to, &totals, &error))
     {
       cr_form_show_problem (GTK_WIDGET (self), _ ("The workbook was not saved"),
@@ -1778,6 +1942,17 @@ export_action (GtkWidget *widget, const char *action, GVariant *parameter)
 
   if (self->store == NULL)
     return;
+  /* The workbook covers the period the cash book shows: half-typed dates
+   * would quietly widen it to every date. */
+  if (gtk_drop_down_get_selected (self->period_filter) == PERIOD_CUSTOM &&
+      !custom_period (self, NULL, NULL))
+    {
+      cr_form_show_problem (GTK_WIDGET (self), _ ("The period is not finished"),
+                            _ ("Type the period’s dates as DD/MM/YYYY, the "
+                               "first before the last, or choose another "
+                               "period."));
+      return;
+    }
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   chooser = gtk_file_chooser_native_new (
       _ ("Export Grants Workbook"), GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -1830,6 +2005,367 @@ add_category_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (form));
 }
 
+/* ---- accounts, funders and monitoring reports: edit and delete ---------- */
+
+static gint64
+form_id (AdwMessageDialog *form)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (form), "record-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+set_form_id (AdwMessageDialog *form, gint64 id)
+{
+  g_object_set_data_full (G_OBJECT (form), "record-id",
+                          g_memdup2 (&id, sizeof id), g_free);
+}
+
+/* The account form: add (no id) or edit. */
+static void
+account_response (AdwMessageDialog *form,
+                  const char       *response,
+                  CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *opened_on = NULL;
+  g_autofree char *opening_text = NULL;
+  CrAccount        a = { 0 };
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+  name = form_text (form, "name");
+  opened_on = form_date (form, "opened-on");
+  opening_text = form_text (form, "opening");
+  if (opening_text != NULL &&
+      !cr_money_parse (opening_text, &a.opening_balance, &error))
+    {
+      saved (self, error, _ ("The account was not saved"));
+      return;
+    }
+  a.id = form_id (form);
+  a.name = name;
+  a.kind = cr_form_get_choice (form, "kind") == 1 ? CR_ACCOUNT_CASH
+                                                  : CR_ACCOUNT_BANK;
+  a.opened_on = opened_on;
+  if (a.id > 0)
+    cr_store_update_account (self->store, &a, &error);
+  else
+    cr_store_add_account (self->store, a.name, a.kind, a.opening_balance,
+                          a.opened_on, &error);
+  saved (self, error, _ ("The account was not saved"));
+}
+
+static void
+present_account_form (CrMoneyPage *self, const CrAccount *account)
+{
+  static const FieldRule rules[] = { { "name", "text", TRUE },
+                                     { "opening", "balance", FALSE },
+                                     { "opened-on", "date", FALSE },
+                                     { NULL } };
+  const char       *kinds[] = { _ ("Bank account"), _ ("Petty cash"), NULL };
+  AdwMessageDialog *form;
+  GtkWidget        *widget;
+  g_autofree char  *opening = NULL;
+
+  form = cr_form_new (
+      GTK_WIDGET (self),
+      account != NULL ? _ ("Edit Account") : _ ("Add Account"),
+      _ ("The opening balance is what the account held before its first "
+         "entry in the cash book; every balance is worked out from it."),
+      "save", account != NULL ? _ ("_Save") : _ ("_Add"),
+      ADW_RESPONSE_SUGGESTED);
+  cr_form_add (form, "name", _ ("Name"),
+               cr_form_entry (account ? account->name : NULL,
+                              _ ("e.g. Co-op current account")));
+  widget = cr_form_add (form, "kind", _ ("Kind"),
+                        gtk_drop_down_new_from_strings (kinds));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget),
+                              account && account->kind == CR_ACCOUNT_CASH ? 1
+                                                                          : 0);
+  /* Shown even when nothing: "£0.00" is a balance, not a blank. */
+  opening = cr_money_format (account ? account->opening_balance : 0);
+  widget = cr_form_add (form, "opening", _ ("Opening balance"),
+                        cr_form_entry (opening, _ ("£0.00")));
+  gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
+  cr_form_add (form, "opened-on", _ ("Opening balance on"),
+               date_entry (account ? account->opened_on : NULL));
+  if (account != NULL)
+    set_form_id (form, account->id);
+  watch_form (form, rules, "save");
+  g_signal_connect_object (form, "response", G_CALLBACK (account_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+add_account_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CrMoneyPage *self = CR_MONEY_PAGE (widget);
+
+  if (self->store != NULL)
+    present_account_form (self, NULL);
+}
+
+static void
+edit_account_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  CrMoneyPage *self = CR_MONEY_PAGE (widget);
+  g_autoptr (CrAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  account = cr_store_get_account (self->store, g_variant_get_int64 (parameter),
+                                  &error);
+  if (account == NULL)
+    saved (self, error, _ ("The account can’t be edited"));
+  else
+    present_account_form (self, account);
+}
+
+static void
+delete_account_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  cr_store_delete_account (self->store, form_id (dialog), &error);
+  saved (self, error, _ ("The account was not deleted"));
+}
+
+static void
+delete_account_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  CrMoneyPage *self = CR_MONEY_PAGE (widget);
+  gint64       id = g_variant_get_int64 (parameter);
+  g_autoptr (CrAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* Refused before asking: no one should confirm what can't happen. */
+  account = cr_store_get_account (self->store, id, &error);
+  if (account == NULL ||
+      !cr_store_check_delete_account (self->store, id, &error))
+    {
+      cr_form_show_problem (GTK_WIDGET (self),
+                            _ ("The account can’t be deleted"), error->message);
+      return;
+    }
+  body = g_strdup_printf (_ ("The account “%s” goes from the file. It has no "
+                             "entries in the cash book, so no balance or "
+                             "report changes."),
+                          account->name);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Account?"), body, id,
+                     G_CALLBACK (delete_account_response), self);
+}
+
+/* The funder form: its name and who to write to. */
+static void
+funder_response (AdwMessageDialog *form,
+                 const char       *response,
+                 CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contact = NULL;
+  CrFunder         f = { 0 };
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+  name = form_text (form, "name");
+  contact = form_text (form, "contact");
+  f.id = form_id (form);
+  f.name = name;
+  f.contact = contact;
+  cr_store_update_funder (self->store, &f, &error);
+  saved (self, error, _ ("The funder was not saved"));
+}
+
+static void
+edit_funder_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  static const FieldRule rules[] = { { "name", "text", TRUE }, { NULL } };
+  CrMoneyPage           *self = CR_MONEY_PAGE (widget);
+  g_autoptr (CrFunder) funder = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *form;
+
+  if (self->store == NULL)
+    return;
+  funder = cr_store_get_funder (self->store, g_variant_get_int64 (parameter),
+                                &error);
+  if (funder == NULL)
+    {
+      saved (self, error, _ ("The funder can’t be edited"));
+      return;
+    }
+  form = cr_form_new (GTK_WIDGET (self), _ ("Edit Funder"),
+                      _ ("Its grants follow the new name."), "save",
+                      _ ("_Save"), ADW_RESPONSE_SUGGESTED);
+  cr_form_add (form, "name", _ ("Name"), cr_form_entry (funder->name, NULL));
+  cr_form_add (form, "contact", _ ("Contact"),
+               cr_form_entry (funder->contact, _ ("Who to write to")));
+  set_form_id (form, funder->id);
+  watch_form (form, rules, "save");
+  g_signal_connect_object (form, "response", G_CALLBACK (funder_response), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+delete_funder_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  cr_store_delete_funder (self->store, form_id (dialog), &error);
+  saved (self, error, _ ("The funder was not deleted"));
+}
+
+static void
+delete_funder_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  CrMoneyPage *self = CR_MONEY_PAGE (widget);
+  gint64       id = g_variant_get_int64 (parameter);
+  g_autoptr (CrFunder) funder = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL)
+    return;
+  funder = cr_store_get_funder (self->store, id, &error);
+  if (funder == NULL || !cr_store_check_delete_funder (self->store, id, &error))
+    {
+      cr_form_show_problem (GTK_WIDGET (self),
+                            _ ("The funder can’t be deleted"), error->message);
+      return;
+    }
+  body = g_strdup_printf (_ ("The funder “%s” goes from the file. It gave no "
+                             "grant, so nothing else changes."),
+                          funder->name);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Funder?"), body, id,
+                     G_CALLBACK (delete_funder_response), self);
+}
+
+/* The monitoring report form: when it is due and what is asked. */
+static void
+report_response (AdwMessageDialog *form,
+                 const char       *response,
+                 CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *description = NULL;
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+  due = form_date (form, "due-on");
+  description = form_text (form, "description");
+  cr_store_update_grant_report (self->store, form_id (form), due, description,
+                                &error);
+  saved (self, error, _ ("The monitoring report was not saved"));
+}
+
+static void
+edit_report_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  static const FieldRule rules[] = { { "due-on", "date", TRUE }, { NULL } };
+  CrMoneyPage           *self = CR_MONEY_PAGE (widget);
+  g_autoptr (CrGrantReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *body = NULL;
+  AdwMessageDialog *form;
+
+  if (self->store == NULL)
+    return;
+  report = cr_store_get_grant_report (self->store,
+                                      g_variant_get_int64 (parameter), &error);
+  if (report == NULL)
+    {
+      saved (self, error, _ ("The monitoring report can’t be edited"));
+      return;
+    }
+  body = g_strdup_printf (_ ("A report the funder of “%s” asks for."),
+                          report->grant);
+  form = cr_form_new (GTK_WIDGET (self), _ ("Edit Monitoring Report"), body,
+                      "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
+  cr_form_add (form, "due-on", _ ("Due on"), date_entry (report->due_on));
+  cr_form_add (form, "description", _ ("What is asked for"),
+               cr_form_entry (report->description, _ ("e.g. Interim report")));
+  set_form_id (form, report->id);
+  watch_form (form, rules, "save");
+  g_signal_connect_object (form, "response", G_CALLBACK (report_response), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+delete_report_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CrMoneyPage      *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  cr_store_delete_grant_report (self->store, form_id (dialog), &error);
+  saved (self, error, _ ("The monitoring report was not deleted"));
+}
+
+static void
+delete_report_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  CrMoneyPage *self = CR_MONEY_PAGE (widget);
+  gint64       id = g_variant_get_int64 (parameter);
+  g_autoptr (CrGrantReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL)
+    return;
+  report = cr_store_get_grant_report (self->store, id, &error);
+  if (report == NULL)
+    {
+      saved (self, error, _ ("The monitoring report was not deleted"));
+      return;
+    }
+  due = cr_date_iso_to_uk (report->due_on);
+  if (report->submitted_on != NULL)
+    {
+      sent = cr_date_iso_to_uk (report->submitted_on);
+      body = g_strdup_printf (_ ("The monitoring report for “%s” due on %s "
+                                 "goes, with the record that it was sent on "
+                                 "%s."),
+                              report->grant, due, sent);
+    }
+  else
+    body = g_strdup_printf (_ ("The monitoring report for “%s” due on %s "
+                               "goes. It has not been sent, and nothing will "
+                               "remind you of it again."),
+                            report->grant, due);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Monitoring Report?"), body,
+                     id, G_CALLBACK (delete_report_response), self);
+}
+
 /* ---- class -------------------------------------------------------------- */
 
 static void
@@ -1864,6 +2400,12 @@ cr_money_page_class_init (CrMoneyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrMoneyPage, funds_list);
   gtk_widget_class_bind_template_child (widget_class, CrMoneyPage,
                                         accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, CrMoneyPage,
+                                        funders_list);
+  gtk_widget_class_bind_template_child (widget_class, CrMoneyPage,
+                                        custom_period);
+  gtk_widget_class_bind_template_child (widget_class, CrMoneyPage, period_from);
+  gtk_widget_class_bind_template_child (widget_class, CrMoneyPage, period_to);
   gtk_widget_class_bind_template_child (widget_class, CrMoneyPage, claims_list);
   gtk_widget_class_bind_template_child (widget_class, CrMoneyPage,
                                         account_filter);
@@ -1879,6 +2421,7 @@ cr_money_page_class_init (CrMoneyPageClass *klass)
                                         totals_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, period_entry_changed);
 
   gtk_widget_class_install_action (widget_class, "money.add-entry", NULL,
                                    add_entry_action);
@@ -1892,6 +2435,20 @@ cr_money_page_class_init (CrMoneyPageClass *klass)
                                    add_category_action);
   gtk_widget_class_install_action (widget_class, "money.import", NULL,
                                    import_action);
+  gtk_widget_class_install_action (widget_class, "money.add-account", NULL,
+                                   add_account_action);
+  gtk_widget_class_install_action (widget_class, "money.edit-account", "x",
+                                   edit_account_action);
+  gtk_widget_class_install_action (widget_class, "money.delete-account", "x",
+                                   delete_account_action);
+  gtk_widget_class_install_action (widget_class, "money.edit-funder", "x",
+                                   edit_funder_action);
+  gtk_widget_class_install_action (widget_class, "money.delete-funder", "x",
+                                   delete_funder_action);
+  gtk_widget_class_install_action (widget_class, "money.edit-report", "x",
+                                   edit_report_action);
+  gtk_widget_class_install_action (widget_class, "money.delete-report", "x",
+                                   delete_report_action);
 }
 
 static void

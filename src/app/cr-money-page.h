@@ -24,4 +24,7 @@ guint cr_money_page_get_n_entries (CrMoneyPage *self);
 void  cr_money_page_set_filter (
      CrMoneyPage *self, guint account, guint fund, guint category, guint period);
 
+GtkEditable *cr_money_page_get_period_entry (CrMoneyPage *self,
+                                             gboolean     last);
+
 G_END_DECLS

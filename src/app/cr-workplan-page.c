@@ -19,6 +19,7 @@
 #include "cr-workplan-page.h"
 
 #include "cr-date.h"
+#include "cr-confirm-delete.h"
 #include "cr-form.h"
 #include "cr-group.h"
 #include "cr-person.h"
@@ -160,6 +161,37 @@ header_button (AdwPreferencesGroup *group,
 
 static void show_plan (CrWorkplanPage *self);
 static void show_review (CrWorkplanPage *self);
+
+/* A flat bin button that runs @action on the record @id. */
+static GtkWidget *
+delete_button (const char *tooltip, const char *action, gint64 id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (id));
+  return button;
+}
+
+/* @status with the bin after it, before the row's chevron. */
+static GtkWidget *
+with_delete (GtkWidget  *status,
+             const char *tooltip,
+             const char *action,
+             gint64      id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_box_append (GTK_BOX (box), delete_button (tooltip, action, id));
+  return box;
+}
 
 static void
 problem (CrWorkplanPage *self, const char *heading, GError *error)
@@ -766,17 +798,20 @@ recommendation_response (AdwMessageDialog *form,
     }
   if (g_str_equal (response, "action"))
     {
-      g_autofree char *today = cr_date_today_iso ();
       g_autofree char *due = NULL;
-      gint64           meeting;
+      GtkDropDown     *picker = g_object_get_data (G_OBJECT (form), "meeting");
+      GArray          *ids =
+          picker ? g_object_get_data (G_OBJECT (picker), "ids") : NULL;
+      guint  chosen = picker ? gtk_drop_down_get_selected (picker) : 0;
+      gint64 meeting = 0;
 
       if (!cr_form_get_date (form, "action_due", FALSE, &due, &error))
         {
           problem (self, _ ("The Action Was Not Added"), error);
           return;
         }
-      meeting = cr_store_find_meeting_for_review (self->store, self->review_id,
-                                                  today, &error);
+      if (ids != NULL && chosen < ids->len)
+        meeting = g_array_index (ids, gint64, chosen);
       if (meeting == 0)
         {
           if (error == NULL)
@@ -834,6 +869,31 @@ add_recommendation (CrWorkplanPage *self)
   gtk_window_present (GTK_WINDOW (form));
 }
 
+/* The review's group's meetings, the latest first and chosen; their ids
+ * are kept on the drop-down as "ids". */
+static GtkWidget *
+meeting_picker (CrWorkplanPage *self)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dropdown;
+
+  if (!cr_store_list_review_meetings (self->store, self->review_id, ids, labels,
+                                      &error))
+    g_warning ("Could not read the meetings: %s", error->message);
+  /* With none, the form says so and adding the action explains why not. */
+  if (labels->len == 0)
+    g_ptr_array_add (labels, g_strdup (_ ("No meeting of the group yet")));
+  g_ptr_array_add (labels, NULL);
+  dropdown =
+      gtk_drop_down_new_from_strings ((const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  g_object_set_data_full (G_OBJECT (dropdown), "ids", g_array_ref (ids),
+                          (GDestroyNotify) g_array_unref);
+  return dropdown;
+}
+
 static void
 recommendation_activated (AdwActionRow *row, CrWorkplanPage *self)
 {
@@ -868,7 +928,10 @@ recommendation_activated (AdwActionRow *row, CrWorkplanPage *self)
        rec->response == CR_RESPONSE_PARTLY) &&
       rec->action_id == 0)
     {
-      /* The action that delivers it goes into the log from here. */
+      /* The action that delivers it goes into the log from here, against
+       * the meeting that agreed it: the latest unless another is chosen. */
+      cr_form_add (form, "meeting", _ ("Action: agreed at the meeting of"),
+                   meeting_picker (self));
       cr_form_add (form, "owner", _ ("Action: who delivers it"),
                    cr_form_entry (NULL, _ ("Repairs Service Manager")));
       cr_form_add (form, "action_due", _ ("Action: by (DD/MM/YYYY)"),
@@ -954,6 +1017,20 @@ show_review (CrWorkplanPage *self)
   button = header_button (group, _ ("_Edit…"), NULL);
   g_signal_connect_object (button, "clicked", G_CALLBACK (edit_clicked), self,
                            0);
+  /* Delete beside Edit: the header holds one widget, so both go in a box. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *remove = gtk_button_new_with_mnemonic (_ ("_Delete…"));
+
+    g_object_ref (button);
+    adw_preferences_group_set_header_suffix (group, box);
+    gtk_box_append (GTK_BOX (box), button);
+    g_object_unref (button);
+    gtk_widget_add_css_class (remove, "flat");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (remove),
+                                    "workplan.delete-review");
+    gtk_box_append (GTK_BOX (box), remove);
+  }
 
   group = new_group (self->review_box, _ ("Stages"),
                      _ ("Select a stage to set its dates."));
@@ -1033,7 +1110,10 @@ show_review (CrWorkplanPage *self)
         }
       else
         suffix = status_label (_ ("Waiting"), "dim-label");
-      row = add_row (group, q->what, subtitle, suffix, TRUE);
+      row = add_row (group, q->what, subtitle,
+                     with_delete (suffix, _ ("Delete the request"),
+                                  "workplan.delete-request", q->id),
+                     TRUE);
       g_object_set_data (G_OBJECT (row), "request", q);
       g_signal_connect_object (row, "activated", G_CALLBACK (request_activated),
                                self, 0);
@@ -1114,13 +1194,137 @@ show_review (CrWorkplanPage *self)
             css = c->response == CR_RESPONSE_REJECTED ? "dim-label" : "success";
             break;
         }
-      row = add_row (group, title, subtitle->str, status_label (label, css),
+      row = add_row (group, title, subtitle->str,
+                     with_delete (status_label (label, css),
+                                  _ ("Delete the recommendation"),
+                                  "workplan.delete-recommendation", c->id),
                      TRUE);
       g_object_set_data (G_OBJECT (row), "rec", c);
       g_signal_connect_object (row, "activated",
                                G_CALLBACK (recommendation_activated), self, 0);
     }
   gtk_stack_set_visible_child_name (self->stack, "review");
+}
+
+/* ---- deleting ------------------------------------------------------------ */
+
+static void
+delete_review_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CrWorkplanPage   *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  if (!cr_store_delete_review (self->store, cr_confirm_delete_get_id (dialog),
+                               &error))
+    {
+      problem (self, _ ("The Review Was Not Deleted"), error);
+      return;
+    }
+  self->review_id = 0;
+  show_plan (self);
+}
+
+static void
+delete_review_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CrWorkplanPage *self = CR_WORKPLAN_PAGE (widget);
+  g_autoptr (CrReview) review = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  CrReviewContents contents;
+
+  if (self->store == NULL || self->review_id == 0)
+    return;
+  review = cr_store_get_review (self->store, self->review_id, &error);
+  if (review == NULL || !cr_store_count_review_contents (
+                            self->store, review->id, &contents, &error))
+    {
+      problem (self, _ ("The Review Was Not Deleted"), error);
+      return;
+    }
+  body = cr_review_describe_delete (review->title, &contents);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Review?"), body, review->id,
+                     G_CALLBACK (delete_review_response), self);
+}
+
+static void
+delete_request_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         CrWorkplanPage   *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  if (!cr_store_delete_review_request (
+          self->store, cr_confirm_delete_get_id (dialog), &error))
+    problem (self, _ ("The Request Was Not Deleted"), error);
+  show_review (self);
+}
+
+static void
+delete_request_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CrWorkplanPage *self = CR_WORKPLAN_PAGE (widget);
+  g_autoptr (CrInfoRequest) request = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL)
+    return;
+  request = cr_store_get_review_request (self->store,
+                                         g_variant_get_int64 (param), &error);
+  if (request == NULL)
+    {
+      problem (self, _ ("The Request Was Not Deleted"), error);
+      return;
+    }
+  body = cr_info_request_describe_delete (request);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Request?"), body,
+                     request->id, G_CALLBACK (delete_request_response), self);
+}
+
+static void
+delete_recommendation_response (AdwMessageDialog *dialog,
+                                const char       *response,
+                                CrWorkplanPage   *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->store == NULL)
+    return;
+  if (!cr_store_delete_recommendation (
+          self->store, cr_confirm_delete_get_id (dialog), &error))
+    problem (self, _ ("The Recommendation Was Not Deleted"), error);
+  show_review (self);
+}
+
+static void
+delete_recommendation_action (GtkWidget  *widget,
+                              const char *name,
+                              GVariant   *param)
+{
+  CrWorkplanPage *self = CR_WORKPLAN_PAGE (widget);
+  g_autoptr (CrRecommendation) rec = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL)
+    return;
+  rec = cr_store_get_recommendation (self->store, g_variant_get_int64 (param),
+                                     &error);
+  if (rec == NULL)
+    {
+      problem (self, _ ("The Recommendation Was Not Deleted"), error);
+      return;
+    }
+  body = cr_recommendation_describe_delete (rec);
+  cr_confirm_delete (GTK_WIDGET (self), _ ("Delete Recommendation?"), body,
+                     rec->id, G_CALLBACK (delete_recommendation_response),
+                     self);
 }
 
 /* ---- actions and signals ------------------------------------------------- */
@@ -1375,6 +1579,13 @@ cr_workplan_page_class_init (CrWorkplanPageClass *klass)
                                    save_summary_action);
   gtk_widget_class_install_action (widget_class, "workplan.print", NULL,
                                    print_action);
+  gtk_widget_class_install_action (widget_class, "workplan.delete-review", NULL,
+                                   delete_review_action);
+  gtk_widget_class_install_action (widget_class, "workplan.delete-request", "x",
+                                   delete_request_action);
+  gtk_widget_class_install_action (widget_class,
+                                   "workplan.delete-recommendation", "x",
+                                   delete_recommendation_action);
   gtk_widget_class_install_action (widget_class, "workplan.add-request", NULL,
                                    add_request_action);
   gtk_widget_class_install_action (widget_class, "workplan.add-recommendation",

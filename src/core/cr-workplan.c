@@ -509,3 +509,112 @@ cr_review_stages_count (GPtrArray *stages, guint *done, guint *used)
         (*done)++;
     }
 }
+
+/* ---- what a delete takes with it ---------------------------------------- */
+
+/* The confirmation a chair reads before a delete, and the CLI's report
+ * after one, say the same: what goes, and that an action a meeting agreed
+ * stays in that meeting's action log and in "You said, we did". */
+
+/**
+ * cr_review_describe_delete:
+ *
+ * Returns: (transfer full): what deleting the review takes with it, and
+ *   what stays
+ */
+char *
+cr_review_describe_delete (const char *title, const CrReviewContents *contents)
+{
+  g_autofree char *stages = NULL;
+  g_autofree char *requests = NULL;
+  g_autofree char *recommendations = NULL;
+  GString         *text;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  stages =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stage recorded",
+                                    "%u stages recorded", contents->stages),
+                       contents->stages);
+  requests = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u request to managers",
+                   "%u requests to managers", contents->requests),
+      contents->requests);
+  recommendations = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u recommendation", "%u recommendations",
+                   contents->recommendations),
+      contents->recommendations);
+  text = g_string_new (NULL);
+  /* Translators: "The review “Repairs” goes, with 4 stages recorded, 2
+   * requests to managers and 3 recommendations." */
+  g_string_append_printf (text, _ ("The review “%s” goes, with %s, %s and %s."),
+                          title ? title : "", stages, requests,
+                          recommendations);
+  if (contents->actions > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (
+          text,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The %u action a meeting agreed for its "
+                       "recommendations stays in that meeting’s action log "
+                       "and in “You said, we did”.",
+                       "The %u actions meetings agreed for its "
+                       "recommendations stay in the meetings’ action logs "
+                       "and in “You said, we did”.",
+                       contents->actions),
+          contents->actions);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * cr_recommendation_describe_delete:
+ *
+ * Returns: (transfer full): what deleting the recommendation does
+ */
+char *
+cr_recommendation_describe_delete (const CrRecommendation *rec)
+{
+  g_return_val_if_fail (rec != NULL, NULL);
+
+  if (rec->action_id > 0)
+    return g_strdup_printf (
+        _ ("Recommendation %u, “%s”, goes, with management’s response; those "
+           "after it are numbered down. Its action (%s) was agreed at a "
+           "meeting, so it stays in the action log and in “You said, we "
+           "did”."),
+        rec->position, rec->text ? rec->text : "",
+        cr_recommendation_get_action_status_label (rec));
+  return g_strdup_printf (_ ("Recommendation %u, “%s”, goes, with "
+                             "management’s response; those after it are "
+                             "numbered down."),
+                          rec->position, rec->text ? rec->text : "");
+}
+
+/**
+ * cr_info_request_describe_delete:
+ *
+ * Returns: (transfer full): what deleting the request does
+ */
+char *
+cr_info_request_describe_delete (const CrInfoRequest *request)
+{
+  g_autofree char *sent = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  sent = cr_date_iso_to_uk (request->sent_on);
+  if (request->answered_on != NULL)
+    {
+      g_autofree char *answered = cr_date_iso_to_uk (request->answered_on);
+
+      return g_strdup_printf (_ ("The request to %s for “%s”, sent on %s and "
+                                 "answered on %s, goes from the review."),
+                              request->sent_to, request->what, sent, answered);
+    }
+  return g_strdup_printf (_ ("The request to %s for “%s”, sent on %s and not "
+                             "answered yet, goes from the review; nothing "
+                             "will say it is overdue."),
+                          request->sent_to, request->what, sent);
+}

@@ -209,6 +209,21 @@ gboolean    cr_response_from_string (const char               *text,
                                      CrRecommendationResponse *out);
 const char *cr_response_get_label (CrRecommendationResponse response);
 
+/* What deleting a review takes with it. actions: its recommendations'
+ * actions in the log, which stay there. */
+typedef struct
+{
+  guint stages;
+  guint requests;
+  guint recommendations;
+  guint actions;
+} CrReviewContents;
+
+char *cr_review_describe_delete (const char             *title,
+                                 const CrReviewContents *contents);
+char *cr_recommendation_describe_delete (const CrRecommendation *rec);
+char *cr_info_request_describe_delete (const CrInfoRequest *request);
+
 char      *cr_workplan_add_days (const char *iso, guint days);
 gboolean   cr_info_request_is_overdue (const CrInfoRequest *request,
                                        const char          *on_date);

@@ -260,6 +260,28 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
+static gpointer
+conduct_from_row (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  CrConductEvent *e = g_new0 (CrConductEvent, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->person_id = sqlite3_column_int64 (stmt, 1);
+  e->group_id = sqlite3_column_int64 (stmt, 2);
+  e->kind = index_of (kinds, G_N_ELEMENTS (kinds),
+                      (const char *) sqlite3_column_text (stmt, 3));
+  e->start_date = dup_column (stmt, 4);
+  e->end_date = dup_column (stmt, 5);
+  e->reason = dup_column (stmt, 6);
+  e->decided_by = dup_column (stmt, 7);
+  e->appeal_lodged_on = dup_column (stmt, 8);
+  e->appeal_outcome = index_of (outcomes, G_N_ELEMENTS (outcomes),
+                                (const char *) sqlite3_column_text (stmt, 9));
+  e->appeal_decided_on = dup_column (stmt, 10);
+  return e;
+}
+
 /**
  * cr_store_list_conduct:
  *
@@ -271,10 +293,7 @@ cr_store_list_conduct (CrStore  *self,
                        gint64    person_id,
                        GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_conduct_event_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -289,32 +308,9 @@ cr_store_list_conduct (CrStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrConductEvent *e = g_new0 (CrConductEvent, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->person_id = sqlite3_column_int64 (stmt, 1);
-      e->group_id = sqlite3_column_int64 (stmt, 2);
-      e->kind = index_of (kinds, G_N_ELEMENTS (kinds),
-                          (const char *) sqlite3_column_text (stmt, 3));
-      e->start_date = dup_column (stmt, 4);
-      e->end_date = dup_column (stmt, 5);
-      e->reason = dup_column (stmt, 6);
-      e->decided_by = dup_column (stmt, 7);
-      e->appeal_lodged_on = dup_column (stmt, 8);
-      e->appeal_outcome = index_of (outcomes, G_N_ELEMENTS (outcomes),
-                                    (const char *) sqlite3_column_text (stmt, 9));
-      e->appeal_decided_on = dup_column (stmt, 10);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cr_store_set_error (self, error, rc, _("reading the conduct record"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, conduct_from_row,
+                                (GDestroyNotify) cr_conduct_event_free,
+                                _("reading the conduct record"), error);
 }
 
 /**
@@ -443,6 +439,20 @@ cr_store_end_interest (CrStore     *self,
   return TRUE;
 }
 
+static gpointer
+interest_from_row (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  CrInterest *i = g_new0 (CrInterest, 1);
+
+  i->id = sqlite3_column_int64 (stmt, 0);
+  i->person_id = sqlite3_column_int64 (stmt, 1);
+  i->declared_on = dup_column (stmt, 2);
+  i->description = dup_column (stmt, 3);
+  i->ended_on = dup_column (stmt, 4);
+  return i;
+}
+
 /**
  * cr_store_list_interests:
  *
@@ -454,10 +464,7 @@ cr_store_list_interests (CrStore  *self,
                          gint64    person_id,
                          GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_interest_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -469,24 +476,9 @@ cr_store_list_interests (CrStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrInterest *i = g_new0 (CrInterest, 1);
-
-      i->id = sqlite3_column_int64 (stmt, 0);
-      i->person_id = sqlite3_column_int64 (stmt, 1);
-      i->declared_on = dup_column (stmt, 2);
-      i->description = dup_column (stmt, 3);
-      i->ended_on = dup_column (stmt, 4);
-      g_ptr_array_add (list, i);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _cr_store_set_error (self, error, rc, _("reading the declarations"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, interest_from_row,
+                                (GDestroyNotify) cr_interest_free,
+                                _("reading the declarations"), error);
 }
 
 /**

@@ -80,8 +80,8 @@ dup_column (sqlite3_stmt *stmt, int col)
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
 }
 
-static CrGroupInfo *
-info_from_row (sqlite3_stmt *stmt)
+static gpointer
+info_from_row (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrGroupInfo *info = g_new0 (CrGroupInfo, 1);
 
@@ -130,7 +130,6 @@ cr_store_list_group_infos (CrStore *self, GError **error)
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
   GPtrArray    *out;
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -140,14 +139,12 @@ cr_store_list_group_infos (CrStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (all, info_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  /* @all owns nothing: its groups move to the tree, or are freed here. */
+  if (!_cr_store_collect (self, stmt, info_from_row, NULL, all,
+                          _ ("reading the groups"), error))
     {
       for (guint i = 0; i < all->len; i++)
         cr_group_info_free (g_ptr_array_index (all, i));
-      _cr_store_set_error (self, error, rc, _ ("reading the groups"));
       return NULL;
     }
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) cr_group_info_free);
@@ -180,7 +177,7 @@ cr_store_get_group_info (CrStore *self, gint64 group_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, group_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    info = info_from_row (stmt);
+    info = info_from_row (stmt, NULL);
   sqlite3_reset (stmt);
   if (info != NULL)
     return info;

@@ -565,6 +565,16 @@ cr_store_delete_meeting (CrStore  *self,
                         error);
 }
 
+/* The meeting, keeping its quorum rule text in @user_data for the counts
+ * made once the list is read. */
+static gpointer
+meeting_and_rules_from_row (sqlite3_stmt *stmt,
+                            gpointer      user_data)
+{
+  g_ptr_array_add (user_data, dup_column (stmt, 13));
+  return meeting_from_row (stmt);
+}
+
 /**
  * cr_store_list_meetings:
  * @group_id: a group, or 0 for every group's
@@ -581,7 +591,6 @@ cr_store_list_meetings (CrStore  *self,
     g_ptr_array_new_with_free_func ((GDestroyNotify) cr_meeting_free);
   g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -599,12 +608,8 @@ cr_store_list_meetings (CrStore  *self,
     return NULL;
   if (group_id > 0)
     sqlite3_bind_int64 (stmt, 1, group_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (list, meeting_from_row (stmt));
-      g_ptr_array_add (rules, dup_column (stmt, 13));
-    }
-  if (!finish_read (self, stmt, rc, _("reading the meetings"), error))
+  if (!_cr_store_collect (self, stmt, meeting_and_rules_from_row, rules, list,
+                          _("reading the meetings"), error))
     return NULL;
 
   /* The counts run once the list is read, so that no statement is stepped
@@ -616,6 +621,17 @@ cr_store_list_meetings (CrStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* Keeps the row's id in the GArray @user_data. */
+static gpointer
+id_from_row (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return NULL;
+}
+
 static GArray *
 collect_ids (CrStore      *self,
              sqlite3_stmt *stmt,
@@ -623,15 +639,8 @@ collect_ids (CrStore      *self,
              GError      **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!finish_read (self, stmt, rc, doing, error))
+  if (!_cr_store_collect (self, stmt, id_from_row, ids, NULL, doing, error))
     return NULL;
   return g_steal_pointer (&ids);
 }
@@ -860,8 +869,9 @@ cr_store_get_meeting_offices (CrStore  *self,
 
 /* ---- agendas --------------------------------------------------------- */
 
-static CrAgendaItem *
-item_from_row (sqlite3_stmt *stmt)
+static gpointer
+item_from_row (sqlite3_stmt *stmt,
+               gpointer      user_data)
 {
   CrAgendaItem *item = cr_agenda_item_new ();
 
@@ -893,7 +903,7 @@ get_item (CrStore  *self,
   sqlite3_bind_int64 (stmt, 1, item_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    item = item_from_row (stmt);
+    item = item_from_row (stmt, NULL);
   else if (rc == SQLITE_DONE)
     g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
                          _("That agenda item is no longer in the file."));
@@ -1231,10 +1241,7 @@ cr_store_list_agenda (CrStore  *self,
                       gint64    meeting_id,
                       GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_agenda_item_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1245,11 +1252,9 @@ cr_store_list_agenda (CrStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, item_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _("reading the agenda"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, item_from_row,
+                                (GDestroyNotify) cr_agenda_item_free,
+                                _("reading the agenda"), error);
 }
 
 /* The group's meeting before @meeting_id that wasn't cancelled, or 0. */
@@ -1508,6 +1513,28 @@ spoken_name (const char *given,
   return g_strdup_printf ("%s %s", given, family);
 }
 
+static gpointer
+expected_from_row (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  CrExpectedAttendee *e = g_new0 (CrExpectedAttendee, 1);
+  const char *sanction = column_text (stmt, 6);
+
+  e->person_id = sqlite3_column_int64 (stmt, 0);
+  e->given_name = dup_column (stmt, 1);
+  e->family_name = dup_column (stmt, 2);
+  e->name = spoken_name (e->given_name, e->family_name);
+  e->membership_kind = sqlite3_column_int (stmt, 3);
+  e->voting = e->membership_kind == CR_MEMBERSHIP_VOTING;
+  cr_attendance_mark_from_string (column_text (stmt, 4), &e->mark);
+  cr_attendee_role_from_string (column_text (stmt, 5), &e->role);
+  if (g_strcmp0 (sanction, "exclusion") == 0)
+    e->sanction = "exclusion";
+  else if (g_strcmp0 (sanction, "suspension") == 0)
+    e->sanction = "suspension";
+  return e;
+}
+
 /**
  * cr_store_list_expected:
  *
@@ -1523,12 +1550,9 @@ cr_store_list_expected (CrStore  *self,
                         gint64    meeting_id,
                         GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_expected_attendee_free);
   g_autofree char *date = NULL;
   gint64 group_id = 0;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1565,28 +1589,23 @@ cr_store_list_expected (CrStore  *self,
   sqlite3_bind_int64 (stmt, 2, group_id);
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, cr_store_get_association_group (self));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrExpectedAttendee *e = g_new0 (CrExpectedAttendee, 1);
-      const char *sanction = column_text (stmt, 6);
+  return _cr_store_collect_new (self, stmt, expected_from_row,
+                                (GDestroyNotify) cr_expected_attendee_free,
+                                _("reading who is expected"), error);
+}
 
-      e->person_id = sqlite3_column_int64 (stmt, 0);
-      e->given_name = dup_column (stmt, 1);
-      e->family_name = dup_column (stmt, 2);
-      e->name = spoken_name (e->given_name, e->family_name);
-      e->membership_kind = sqlite3_column_int (stmt, 3);
-      e->voting = e->membership_kind == CR_MEMBERSHIP_VOTING;
-      cr_attendance_mark_from_string (column_text (stmt, 4), &e->mark);
-      cr_attendee_role_from_string (column_text (stmt, 5), &e->role);
-      if (g_strcmp0 (sanction, "exclusion") == 0)
-        e->sanction = "exclusion";
-      else if (g_strcmp0 (sanction, "suspension") == 0)
-        e->sanction = "suspension";
-      g_ptr_array_add (list, e);
-    }
-  if (!finish_read (self, stmt, rc, _("reading who is expected"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+static gpointer
+attendance_from_row (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  CrAttendanceRecord *r = g_new0 (CrAttendanceRecord, 1);
+
+  r->person_id = sqlite3_column_int64 (stmt, 0);
+  r->name = spoken_name (column_text (stmt, 1), column_text (stmt, 2));
+  r->family_name = dup_column (stmt, 2);
+  cr_attendance_mark_from_string (column_text (stmt, 3), &r->mark);
+  cr_attendee_role_from_string (column_text (stmt, 4), &r->role);
+  return r;
 }
 
 /**
@@ -1601,10 +1620,7 @@ cr_store_list_attendance (CrStore  *self,
                           gint64    meeting_id,
                           GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_attendance_record_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1619,20 +1635,9 @@ cr_store_list_attendance (CrStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrAttendanceRecord *r = g_new0 (CrAttendanceRecord, 1);
-
-      r->person_id = sqlite3_column_int64 (stmt, 0);
-      r->name = spoken_name (column_text (stmt, 1), column_text (stmt, 2));
-      r->family_name = dup_column (stmt, 2);
-      cr_attendance_mark_from_string (column_text (stmt, 3), &r->mark);
-      cr_attendee_role_from_string (column_text (stmt, 4), &r->role);
-      g_ptr_array_add (list, r);
-    }
-  if (!finish_read (self, stmt, rc, _("reading the attendance"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, attendance_from_row,
+                                (GDestroyNotify) cr_attendance_record_free,
+                                _("reading the attendance"), error);
 }
 
 /**
@@ -1903,6 +1908,25 @@ cr_store_delete_decision (CrStore  *self,
                         error);
 }
 
+static gpointer
+decision_from_row (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  CrDecision *d = cr_decision_new ();
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->item_id = sqlite3_column_int64 (stmt, 1);
+  d->text = dup_column (stmt, 2);
+  cr_decision_method_from_string (column_text (stmt, 3), &d->method);
+  d->votes_for = sqlite3_column_int (stmt, 4);
+  d->votes_against = sqlite3_column_int (stmt, 5);
+  d->votes_abstain = sqlite3_column_int (stmt, 6);
+  cr_casting_vote_from_string (column_text (stmt, 7), &d->casting);
+  cr_vote_outcome_from_string (column_text (stmt, 8), &d->outcome);
+  d->quorate_at_time = sqlite3_column_int (stmt, 9);
+  return d;
+}
+
 /**
  * cr_store_list_decisions:
  *
@@ -1914,10 +1938,7 @@ cr_store_list_decisions (CrStore  *self,
                          gint64    item_id,
                          GError  **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_decision_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1930,25 +1951,9 @@ cr_store_list_decisions (CrStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrDecision *d = cr_decision_new ();
-
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->item_id = sqlite3_column_int64 (stmt, 1);
-      d->text = dup_column (stmt, 2);
-      cr_decision_method_from_string (column_text (stmt, 3), &d->method);
-      d->votes_for = sqlite3_column_int (stmt, 4);
-      d->votes_against = sqlite3_column_int (stmt, 5);
-      d->votes_abstain = sqlite3_column_int (stmt, 6);
-      cr_casting_vote_from_string (column_text (stmt, 7), &d->casting);
-      cr_vote_outcome_from_string (column_text (stmt, 8), &d->outcome);
-      d->quorate_at_time = sqlite3_column_int (stmt, 9);
-      g_ptr_array_add (list, d);
-    }
-  if (!finish_read (self, stmt, rc, _("reading the decisions"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, decision_from_row,
+                                (GDestroyNotify) cr_decision_free,
+                                _("reading the decisions"), error);
 }
 
 /* ---- actions --------------------------------------------------------- */
@@ -2077,8 +2082,9 @@ cr_store_update_action (CrStore         *self,
                         error);
 }
 
-static CrAction *
-action_from_row (sqlite3_stmt *stmt)
+static gpointer
+action_from_row (sqlite3_stmt *stmt,
+                 gpointer      user_data)
 {
   CrAction *a = cr_action_new ();
 
@@ -2104,15 +2110,9 @@ collect_actions (CrStore      *self,
                  sqlite3_stmt *stmt,
                  GError      **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cr_action_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, action_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _("reading the actions"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, action_from_row,
+                                (GDestroyNotify) cr_action_free,
+                                _("reading the actions"), error);
 }
 
 /**

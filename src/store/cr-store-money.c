@@ -237,11 +237,10 @@ cr_grant_report_free (CrGrantReport *report)
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static char *
-dup_text (sqlite3_stmt *stmt, int col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
+#define dup_text _cr_store_column_dup
+
+/* What a failed read says it was doing, for every list of this file. */
+#define READING _ ("reading the accounts")
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
@@ -269,7 +268,7 @@ finish_read (CrStore *self, sqlite3_stmt *stmt, int rc, GError **error)
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
-  _cr_store_set_error (self, error, rc, _ ("reading the accounts"));
+  _cr_store_set_error (self, error, rc, READING);
   return FALSE;
 }
 
@@ -436,13 +435,21 @@ cr_store_find_funder (CrStore *self, const char *name, GError **error)
  *
  * Returns: (transfer full) (element-type CrFunder): by name
  */
+static gpointer
+read_funder (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrFunder *f = g_new0 (CrFunder, 1);
+
+  f->id = sqlite3_column_int64 (stmt, 0);
+  f->name = dup_text (stmt, 1);
+  f->contact = dup_text (stmt, 2);
+  return f;
+}
+
 GPtrArray *
 cr_store_list_funders (CrStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_funder_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   stmt = _cr_store_prepare (self,
@@ -451,18 +458,8 @@ cr_store_list_funders (CrStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrFunder *f = g_new0 (CrFunder, 1);
-
-      f->id = sqlite3_column_int64 (stmt, 0);
-      f->name = dup_text (stmt, 1);
-      f->contact = dup_text (stmt, 2);
-      g_ptr_array_add (list, f);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (
+      self, stmt, read_funder, (GDestroyNotify) cr_funder_free, READING, error);
 }
 
 /* ---- grants ----------------------------------------------------------- */
@@ -477,8 +474,8 @@ cr_store_list_funders (CrStore *self, GError **error)
   "  WHERE e.grant_id = g.id AND e.amount < 0) "                        \
   "FROM grants g JOIN funders f ON f.id = g.funder_id "
 
-static CrGrant *
-read_grant (sqlite3_stmt *stmt)
+static gpointer
+read_grant (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrGrant *g = g_new0 (CrGrant, 1);
 
@@ -524,7 +521,7 @@ cr_store_get_grant (CrStore *self, gint64 grant_id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      grant = read_grant (stmt);
+      grant = read_grant (stmt, NULL);
       rc = SQLITE_DONE;
     }
   if (!finish_read (self, stmt, rc, error))
@@ -545,10 +542,7 @@ cr_store_get_grant (CrStore *self, gint64 grant_id, GError **error)
 GPtrArray *
 cr_store_list_grants (CrStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_grant_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   stmt = _cr_store_prepare (self,
@@ -560,11 +554,8 @@ cr_store_list_grants (CrStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_grant (stmt));
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_grant,
+                                (GDestroyNotify) cr_grant_free, READING, error);
 }
 
 /**
@@ -768,6 +759,36 @@ cr_store_set_budget_line (CrStore *self,
  * Returns: (transfer full) (element-type CrBudgetLine): each line with
  *   what has been spent on it and whether that is over the budget
  */
+typedef struct
+{
+  GArray *lines; /* CrLedgerLine */
+  GArray *spend; /* CrLedgerEntry, one a line */
+} LineRows;
+
+static gpointer
+read_budget_line (sqlite3_stmt *stmt, gpointer user_data)
+{
+  LineRows     *rows = user_data;
+  CrBudgetLine *b = g_new0 (CrBudgetLine, 1);
+  CrLedgerLine  line;
+  CrLedgerEntry total = { 0 };
+
+  b->id = sqlite3_column_int64 (stmt, 0);
+  b->grant_id = sqlite3_column_int64 (stmt, 1);
+  b->category_id = sqlite3_column_int64 (stmt, 2);
+  b->category = dup_text (stmt, 3);
+  b->amount = sqlite3_column_int64 (stmt, 4);
+  line.grant_id = b->grant_id;
+  line.category_id = b->category_id;
+  line.amount = b->amount;
+  total.grant_id = b->grant_id;
+  total.category_id = b->category_id;
+  total.amount = sqlite3_column_int64 (stmt, 5);
+  g_array_append_val (rows->lines, line);
+  g_array_append_val (rows->spend, total);
+  return b;
+}
+
 GPtrArray *
 cr_store_list_budget_lines (CrStore *self, gint64 grant_id, GError **error)
 {
@@ -776,8 +797,8 @@ cr_store_list_budget_lines (CrStore *self, gint64 grant_id, GError **error)
   g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (CrLedgerLine));
   g_autoptr (GArray) spend = g_array_new (FALSE, TRUE, sizeof (CrLedgerEntry));
   g_autoptr (GArray) uses = NULL;
+  LineRows      rows = { lines, spend };
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -796,28 +817,8 @@ cr_store_list_budget_lines (CrStore *self, gint64 grant_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, grant_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrBudgetLine *b = g_new0 (CrBudgetLine, 1);
-      CrLedgerLine  line;
-      CrLedgerEntry total = { 0 };
-
-      b->id = sqlite3_column_int64 (stmt, 0);
-      b->grant_id = sqlite3_column_int64 (stmt, 1);
-      b->category_id = sqlite3_column_int64 (stmt, 2);
-      b->category = dup_text (stmt, 3);
-      b->amount = sqlite3_column_int64 (stmt, 4);
-      line.grant_id = b->grant_id;
-      line.category_id = b->category_id;
-      line.amount = b->amount;
-      total.grant_id = b->grant_id;
-      total.category_id = b->category_id;
-      total.amount = sqlite3_column_int64 (stmt, 5);
-      g_array_append_val (lines, line);
-      g_array_append_val (spend, total);
-      g_ptr_array_add (list, b);
-    }
-  if (!finish_read (self, stmt, rc, error))
+  if (!_cr_store_collect (self, stmt, read_budget_line, &rows, list, READING,
+                          error))
     return NULL;
 
   uses =
@@ -896,6 +897,25 @@ cr_store_submit_grant_report (CrStore    *self,
   return step_write (self, stmt, _ ("monitoring report"), error);
 }
 
+#define GRANT_REPORT_COLUMNS                            \
+  "SELECT r.id, r.grant_id, g.name, r.due_on, "         \
+  "r.submitted_on, r.description FROM grant_reports r " \
+  "JOIN grants g ON g.id = r.grant_id "
+
+static gpointer
+read_grant_report (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrGrantReport *r = g_new0 (CrGrantReport, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->grant_id = sqlite3_column_int64 (stmt, 1);
+  r->grant = dup_text (stmt, 2);
+  r->due_on = dup_text (stmt, 3);
+  r->submitted_on = dup_text (stmt, 4);
+  r->description = dup_text (stmt, 5);
+  return r;
+}
+
 /**
  * cr_store_list_grant_reports:
  * @grant_id: a grant, or 0 for all
@@ -905,38 +925,20 @@ cr_store_submit_grant_report (CrStore    *self,
 GPtrArray *
 cr_store_list_grant_reports (CrStore *self, gint64 grant_id, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_grant_report_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   stmt =
       _cr_store_prepare (self,
-                         "SELECT r.id, r.grant_id, g.name, r.due_on, "
-                         "r.submitted_on, r.description FROM grant_reports r "
-                         "JOIN grants g ON g.id = r.grant_id "
-                         "WHERE ?1 = 0 OR r.grant_id = ?1 "
-                         "ORDER BY r.due_on, r.id",
+                         GRANT_REPORT_COLUMNS "WHERE ?1 = 0 OR r.grant_id = ?1 "
+                                              "ORDER BY r.due_on, r.id",
                          error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, grant_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrGrantReport *r = g_new0 (CrGrantReport, 1);
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->grant_id = sqlite3_column_int64 (stmt, 1);
-      r->grant = dup_text (stmt, 2);
-      r->due_on = dup_text (stmt, 3);
-      r->submitted_on = dup_text (stmt, 4);
-      r->description = dup_text (stmt, 5);
-      g_ptr_array_add (list, r);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_grant_report,
+                                (GDestroyNotify) cr_grant_report_free, READING,
+                                error);
 }
 
 /* ---- accounts and categories ------------------------------------------ */
@@ -992,6 +994,28 @@ cr_store_find_account (CrStore *self, const char *name, GError **error)
                        error);
 }
 
+#define ACCOUNT_COLUMNS                                           \
+  "SELECT a.id, a.name, a.kind, a.opening_balance, a.opened_on, " \
+  "a.opening_balance + (SELECT coalesce(sum(amount), 0) FROM "    \
+  "cash_entries e WHERE e.account_id = a.id) FROM accounts a "
+
+static gpointer
+read_account (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrAccount *a = g_new0 (CrAccount, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->name = dup_text (stmt, 1);
+  a->kind =
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "cash") == 0
+          ? CR_ACCOUNT_CASH
+          : CR_ACCOUNT_BANK;
+  a->opening_balance = sqlite3_column_int64 (stmt, 3);
+  a->opened_on = dup_text (stmt, 4);
+  a->balance = sqlite3_column_int64 (stmt, 5);
+  return a;
+}
+
 /**
  * cr_store_list_accounts:
  *
@@ -1001,39 +1025,16 @@ cr_store_find_account (CrStore *self, const char *name, GError **error)
 GPtrArray *
 cr_store_list_accounts (CrStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_account_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
-  stmt = _cr_store_prepare (self,
-                            "SELECT a.id, a.name, a.kind, "
-                            "a.opening_balance, a.opened_on, a.opening_balance "
-                            "+ (SELECT coalesce(sum(amount), 0) FROM "
-                            "cash_entries e WHERE e.account_id = a.id) "
-                            "FROM accounts a ORDER BY a.kind, a.id",
-                            error);
+  stmt =
+      _cr_store_prepare (self, ACCOUNT_COLUMNS "ORDER BY a.kind, a.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrAccount *a = g_new0 (CrAccount, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->name = dup_text (stmt, 1);
-      a->kind =
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "cash") == 0
-              ? CR_ACCOUNT_CASH
-              : CR_ACCOUNT_BANK;
-      a->opening_balance = sqlite3_column_int64 (stmt, 3);
-      a->opened_on = dup_text (stmt, 4);
-      a->balance = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (list, a);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_account,
+                                (GDestroyNotify) cr_account_free, READING,
+                                error);
 }
 
 gint64
@@ -1076,13 +1077,21 @@ cr_store_find_category (CrStore *self, const char *name, GError **error)
  * Returns: (transfer full) (element-type CrCategory): spending heads
  *   first, each side by name
  */
+static gpointer
+read_category (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrCategory *c = g_new0 (CrCategory, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->name = dup_text (stmt, 1);
+  c->income = sqlite3_column_int (stmt, 2) != 0;
+  return c;
+}
+
 GPtrArray *
 cr_store_list_categories (CrStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_category_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   stmt = _cr_store_prepare (self,
@@ -1091,18 +1100,9 @@ cr_store_list_categories (CrStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrCategory *c = g_new0 (CrCategory, 1);
-
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->name = dup_text (stmt, 1);
-      c->income = sqlite3_column_int (stmt, 2) != 0;
-      g_ptr_array_add (list, c);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_category,
+                                (GDestroyNotify) cr_category_free, READING,
+                                error);
 }
 
 /* ---- the cash book ---------------------------------------------------- */
@@ -1317,6 +1317,30 @@ cr_store_delete_entry (CrStore *self, gint64 entry_id, GError **error)
                    error);
 }
 
+static gpointer
+read_entry (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrCashEntry *e = g_new0 (CrCashEntry, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->account_id = sqlite3_column_int64 (stmt, 1);
+  e->account = dup_text (stmt, 2);
+  e->date = dup_text (stmt, 3);
+  e->party = dup_text (stmt, 4);
+  e->description = dup_text (stmt, 5);
+  e->category_id = sqlite3_column_int64 (stmt, 6);
+  e->category = dup_text (stmt, 7);
+  e->grant_id = sqlite3_column_int64 (stmt, 8);
+  e->grant = dup_text (stmt, 9);
+  cr_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 10),
+                             &e->method);
+  e->receipt = dup_text (stmt, 11);
+  e->approved_at = sqlite3_column_int64 (stmt, 12);
+  e->amount = sqlite3_column_int64 (stmt, 13);
+  e->balance = sqlite3_column_int64 (stmt, 14);
+  return e;
+}
+
 /**
  * cr_store_list_entries:
  * @filter: (nullable): which entries; %NULL for all
@@ -1330,11 +1354,8 @@ cr_store_list_entries (CrStore            *self,
                        const CrCashFilter *filter,
                        GError            **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_cash_entry_free);
   CrCashFilter  none = { 0 };
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   if (filter == NULL)
@@ -1369,31 +1390,9 @@ cr_store_list_entries (CrStore            *self,
   sqlite3_bind_int64 (stmt, 3, filter->category_id);
   bind_text_or_null (stmt, 4, filter->from);
   bind_text_or_null (stmt, 5, filter->to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrCashEntry *e = g_new0 (CrCashEntry, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->account_id = sqlite3_column_int64 (stmt, 1);
-      e->account = dup_text (stmt, 2);
-      e->date = dup_text (stmt, 3);
-      e->party = dup_text (stmt, 4);
-      e->description = dup_text (stmt, 5);
-      e->category_id = sqlite3_column_int64 (stmt, 6);
-      e->category = dup_text (stmt, 7);
-      e->grant_id = sqlite3_column_int64 (stmt, 8);
-      e->grant = dup_text (stmt, 9);
-      cr_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 10),
-                                 &e->method);
-      e->receipt = dup_text (stmt, 11);
-      e->approved_at = sqlite3_column_int64 (stmt, 12);
-      e->amount = sqlite3_column_int64 (stmt, 13);
-      e->balance = sqlite3_column_int64 (stmt, 14);
-      g_ptr_array_add (list, e);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_entry,
+                                (GDestroyNotify) cr_cash_entry_free, READING,
+                                error);
 }
 
 /**
@@ -1430,6 +1429,31 @@ cr_store_get_balance_before (CrStore *self, const char *date, GError **error)
   return balance;
 }
 
+/* Rows kept in the GArray @user_data, for the ledger: nothing to list. */
+static gpointer
+read_ledger_grant (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrLedgerGrant g = { 0 };
+
+  g.id = sqlite3_column_int64 (stmt, 0);
+  g.restricted = sqlite3_column_int (stmt, 1) != 0;
+  g.amount = sqlite3_column_int64 (stmt, 2);
+  g.awarded = sqlite3_column_int (stmt, 3) != 0;
+  g_array_append_val ((GArray *) user_data, g);
+  return NULL;
+}
+
+static gpointer
+read_ledger_total (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrLedgerEntry e = { 0 };
+
+  e.grant_id = sqlite3_column_int64 (stmt, 0);
+  e.amount = sqlite3_column_int64 (stmt, 2);
+  g_array_append_val ((GArray *) user_data, e);
+  return NULL;
+}
+
 /**
  * cr_store_list_funds:
  *
@@ -1445,7 +1469,6 @@ cr_store_list_funds (CrStore *self, GError **error)
   GArray       *funds;
   sqlite3_stmt *stmt;
   gint64        opening;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1457,17 +1480,8 @@ cr_store_list_funds (CrStore *self, GError **error)
                          error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrLedgerGrant g = { 0 };
-
-      g.id = sqlite3_column_int64 (stmt, 0);
-      g.restricted = sqlite3_column_int (stmt, 1) != 0;
-      g.amount = sqlite3_column_int64 (stmt, 2);
-      g.awarded = sqlite3_column_int (stmt, 3) != 0;
-      g_array_append_val (grants, g);
-    }
-  if (!finish_read (self, stmt, rc, error))
+  if (!_cr_store_collect (self, stmt, read_ledger_grant, grants, NULL, READING,
+                          error))
     return NULL;
 
   /* Money in and money out per grant, summed by SQL: the ledger shares
@@ -1479,15 +1493,8 @@ cr_store_list_funds (CrStore *self, GError **error)
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrLedgerEntry e = { 0 };
-
-      e.grant_id = sqlite3_column_int64 (stmt, 0);
-      e.amount = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (totals, e);
-    }
-  if (!finish_read (self, stmt, rc, error))
+  if (!_cr_store_collect (self, stmt, read_ledger_total, totals, NULL, READING,
+                          error))
     return NULL;
 
   opening = cr_store_get_balance_before (self, "0000-01-01", error);
@@ -1774,13 +1781,30 @@ cr_store_find_claimant (CrStore *self, const char *name, GError **error)
  *
  * Returns: (transfer full) (element-type CrExpenseClaim): the newest first
  */
+static gpointer
+read_claim (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrExpenseClaim *c = g_new0 (CrExpenseClaim, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->person_id = sqlite3_column_int64 (stmt, 1);
+  c->person = dup_text (stmt, 2);
+  c->kind = index_of (claim_kinds, G_N_ELEMENTS (claim_kinds),
+                      (const char *) sqlite3_column_text (stmt, 3));
+  c->description = dup_text (stmt, 4);
+  c->amount = sqlite3_column_int64 (stmt, 5);
+  c->submitted_on = dup_text (stmt, 6);
+  c->approved_on = dup_text (stmt, 7);
+  c->approved_by = sqlite3_column_int64 (stmt, 8);
+  c->paid_on = dup_text (stmt, 9);
+  c->entry_id = sqlite3_column_int64 (stmt, 10);
+  return c;
+}
+
 GPtrArray *
 cr_store_list_claims (CrStore *self, gint64 person_id, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_expense_claim_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
   stmt = _cr_store_prepare (self,
@@ -1796,27 +1820,9 @@ cr_store_list_claims (CrStore *self, gint64 person_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrExpenseClaim *c = g_new0 (CrExpenseClaim, 1);
-
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->person_id = sqlite3_column_int64 (stmt, 1);
-      c->person = dup_text (stmt, 2);
-      c->kind = index_of (claim_kinds, G_N_ELEMENTS (claim_kinds),
-                          (const char *) sqlite3_column_text (stmt, 3));
-      c->description = dup_text (stmt, 4);
-      c->amount = sqlite3_column_int64 (stmt, 5);
-      c->submitted_on = dup_text (stmt, 6);
-      c->approved_on = dup_text (stmt, 7);
-      c->approved_by = sqlite3_column_int64 (stmt, 8);
-      c->paid_on = dup_text (stmt, 9);
-      c->entry_id = sqlite3_column_int64 (stmt, 10);
-      g_ptr_array_add (list, c);
-    }
-  if (!finish_read (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, read_claim,
+                                (GDestroyNotify) cr_expense_claim_free, READING,
+                                error);
 }
 
 /* ---- import ----------------------------------------------------------- */
@@ -2178,4 +2184,396 @@ cr_store_check_money (CrStore    *self,
         }
     }
   return finish_read (self, stmt, rc, error);
+}
+
+/* ---- editing and removing funders, accounts and reports --------------- */
+
+/* Counts the rows @sql finds for @id; -1 with @error set. */
+static gint64
+count_for (CrStore *self, const char *sql, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = _cr_store_prepare (self, sql, error);
+  gint64        n = 0;
+  int           rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      n = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  if (!finish_read (self, stmt, rc, error))
+    return -1;
+  return n;
+}
+
+/* Fails with NOT_FOUND, saying @missing, if the last write changed no row. */
+static gboolean
+changed_one (CrStore *self, const char *missing, GError **error)
+{
+  if (sqlite3_changes (_cr_store_get_db (self)) > 0)
+    return TRUE;
+  g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                       missing);
+  return FALSE;
+}
+
+/* Runs a prepared one-id DELETE inside the caller's transaction. */
+static gboolean
+delete_by_id (CrStore    *self,
+              const char *sql,
+              gint64      id,
+              const char *what,
+              const char *missing,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = _cr_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_write (self, stmt, what, error) &&
+         changed_one (self, missing, error);
+}
+
+/* Deletes the row @id if @check allows, the check and the delete in one
+ * transaction so nothing can come to refer to it in between. */
+static gboolean
+delete_checked (CrStore *self,
+                gboolean (*check) (CrStore *, gint64, GError **),
+                const char *sql,
+                gint64      id,
+                const char *what,
+                const char *missing,
+                GError    **error)
+{
+  if (!_cr_store_require_write (self, error) || !cr_store_begin (self, error))
+    return FALSE;
+  return end_edit (self,
+                   check (self, id, error) &&
+                       delete_by_id (self, sql, id, what, missing, error),
+                   error);
+}
+
+/* One row by id through @read, or NULL with NOT_FOUND saying @missing. */
+static gpointer
+get_by_id (CrStore       *self,
+           const char    *sql,
+           gint64         id,
+           CrStoreRowFunc read_row,
+           GDestroyNotify free_func,
+           const char    *missing,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = _cr_store_prepare (self, sql, error);
+  g_autoptr (GPtrArray) found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found =
+      _cr_store_collect_new (self, stmt, read_row, free_func, READING, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                           missing);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+/**
+ * cr_store_get_funder:
+ *
+ * Returns: (transfer full): the funder, or %NULL with
+ *   %CR_STORE_ERROR_NOT_FOUND
+ */
+CrFunder *
+cr_store_get_funder (CrStore *self, gint64 funder_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  return get_by_id (self, "SELECT id, name, contact FROM funders WHERE id = ?1",
+                    funder_id, read_funder, (GDestroyNotify) cr_funder_free,
+                    _ ("That funder is no longer in the file."), error);
+}
+
+/**
+ * cr_store_update_funder:
+ * @funder: the funder's id and its new name and contact
+ *
+ * Returns: %TRUE if saved; %FALSE with @error set and nothing changed
+ */
+gboolean
+cr_store_update_funder (CrStore *self, const CrFunder *funder, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (funder != NULL, FALSE);
+
+  if (!_cr_store_require_write (self, error) ||
+      !check_name (funder->name, _ ("Give the funder’s name."), error))
+    return FALSE;
+  stmt = _cr_store_prepare (self,
+                            "UPDATE funders SET name = trim(?1), contact = ?2 "
+                            "WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, funder->name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, funder->contact);
+  sqlite3_bind_int64 (stmt, 3, funder->id);
+  return step_write (self, stmt, _ ("funder"), error) &&
+         changed_one (self, _ ("That funder is no longer in the file."), error);
+}
+
+/* Whether the funder (@account FALSE) or account may go: not while the
+ * grants it gave, or the entries made through it, are in the file, since
+ * each grant must say who gave it and every balance and report already
+ * sent is made from the entries. */
+static gboolean
+check_unused (CrStore *self, gboolean account, gint64 id, GError **error)
+{
+  g_autoptr (CrAccount) a = NULL;
+  g_autoptr (CrFunder) f = NULL;
+  gint64 n;
+
+  if (account ? (a = cr_store_get_account (self, id, error)) == NULL
+              : (f = cr_store_get_funder (self, id, error)) == NULL)
+    return FALSE;
+  n = count_for (self,
+                 account
+                     ? "SELECT count(*) FROM cash_entries WHERE account_id = ?1"
+                     : "SELECT count(*) FROM grants WHERE funder_id = ?1",
+                 id, error);
+  if (n <= 0)
+    return n == 0;
+  if (account)
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The account “%s” has %d entry in the cash "
+                              "book, so it can’t be deleted: the balances and "
+                              "the reports already sent are made from it. "
+                              "Change its name instead, or delete the entry "
+                              "first.",
+                              "The account “%s” has %d entries in the cash "
+                              "book, so it can’t be deleted: the balances and "
+                              "the reports already sent are made from them. "
+                              "Change its name instead, or delete the entries "
+                              "first.",
+                              (gulong) n),
+                 a->name, (int) n);
+  else
+    g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” gave %d grant the accounts still show, so "
+                              "it can’t be deleted: the grant must say who it "
+                              "came from. Change its name instead if it is "
+                              "wrong.",
+                              "“%s” gave %d grants the accounts still show, "
+                              "so it can’t be deleted: each grant must say who "
+                              "it came from. Change its name instead if it is "
+                              "wrong.",
+                              (gulong) n),
+                 f->name, (int) n);
+  return FALSE;
+}
+
+/**
+ * cr_store_check_delete_funder:
+ *
+ * Whether the funder may go: one whose grants the accounts still show may
+ * not.
+ *
+ * Returns: %TRUE if it may; %FALSE with @error saying why not
+ */
+gboolean
+cr_store_check_delete_funder (CrStore *self, gint64 funder_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  return check_unused (self, FALSE, funder_id, error);
+}
+
+/**
+ * cr_store_check_delete_account:
+ *
+ * Whether the account may go: one with entries in the cash book may not.
+ *
+ * Returns: %TRUE if it may; %FALSE with @error saying why not
+ */
+gboolean
+cr_store_check_delete_account (CrStore *self, gint64 account_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  return check_unused (self, TRUE, account_id, error);
+}
+
+/**
+ * cr_store_delete_funder:
+ *
+ * Deletes a funder that gave no grant; one that did is refused
+ * (cr_store_check_delete_funder()). The check and the delete are one
+ * transaction, so a grant added meanwhile can't be orphaned.
+ */
+gboolean
+cr_store_delete_funder (CrStore *self, gint64 funder_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  return delete_checked (self, cr_store_check_delete_funder,
+                         "DELETE FROM funders WHERE id = ?1", funder_id,
+                         _ ("funder"),
+                         _ ("That funder is no longer in the file."), error);
+}
+
+/**
+ * cr_store_get_account:
+ *
+ * Returns: (transfer full): the account with its balance now, or %NULL
+ *   with %CR_STORE_ERROR_NOT_FOUND
+ */
+CrAccount *
+cr_store_get_account (CrStore *self, gint64 account_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  return get_by_id (self, ACCOUNT_COLUMNS "WHERE a.id = ?1", account_id,
+                    read_account, (GDestroyNotify) cr_account_free,
+                    _ ("That account is no longer in the file."), error);
+}
+
+/**
+ * cr_store_update_account:
+ * @account: the account's id and its new name, kind, opening balance and
+ *   opening date (its balance is ignored)
+ *
+ * Returns: %TRUE if saved; %FALSE with @error set and nothing changed
+ */
+gboolean
+cr_store_update_account (CrStore         *self,
+                         const CrAccount *account,
+                         GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (account != NULL, FALSE);
+
+  if (!_cr_store_require_write (self, error) ||
+      !check_name (account->name,
+                   _ ("Give the account a name, such as “Bank” or "
+                      "“Petty cash”."),
+                   error) ||
+      !check_money (account->opening_balance, CR_MONEY_ANY,
+                    _ ("The opening balance"), error) ||
+      !check_date (account->opened_on, FALSE, _ ("opening date"), error))
+    return FALSE;
+  stmt = _cr_store_prepare (self,
+                            "UPDATE accounts SET name = trim(?1), kind = ?2, "
+                            "opening_balance = ?3, opened_on = ?4 "
+                            "WHERE id = ?5",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, account->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2,
+                     account->kind == CR_ACCOUNT_CASH ? "cash" : "bank", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, account->opening_balance);
+  bind_text_or_null (stmt, 4, account->opened_on);
+  sqlite3_bind_int64 (stmt, 5, account->id);
+  return step_write (self, stmt, _ ("account"), error) &&
+         changed_one (self, _ ("That account is no longer in the file."),
+                      error);
+}
+
+/**
+ * cr_store_delete_account:
+ *
+ * Deletes an account with no entries; one with entries is refused
+ * (cr_store_check_delete_account()), in the same transaction.
+ */
+gboolean
+cr_store_delete_account (CrStore *self, gint64 account_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  return delete_checked (self, cr_store_check_delete_account,
+                         "DELETE FROM accounts WHERE id = ?1", account_id,
+                         _ ("account"),
+                         _ ("That account is no longer in the file."), error);
+}
+
+/**
+ * cr_store_get_grant_report:
+ *
+ * Returns: (transfer full): the monitoring report, or %NULL with
+ *   %CR_STORE_ERROR_NOT_FOUND
+ */
+CrGrantReport *
+cr_store_get_grant_report (CrStore *self, gint64 report_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  return get_by_id (self, GRANT_REPORT_COLUMNS "WHERE r.id = ?1", report_id,
+                    read_grant_report, (GDestroyNotify) cr_grant_report_free,
+                    _ ("That monitoring report is no longer in the file."),
+                    error);
+}
+
+/**
+ * cr_store_update_grant_report:
+ * @due_on: ISO date the funder now wants it
+ * @description: (nullable): what the funder asks for
+ *
+ * Returns: %TRUE if saved; %FALSE with @error set and nothing changed
+ */
+gboolean
+cr_store_update_grant_report (CrStore    *self,
+                              gint64      report_id,
+                              const char *due_on,
+                              const char *description,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  if (!_cr_store_require_write (self, error) ||
+      !check_date (due_on, TRUE, _ ("report due date"), error))
+    return FALSE;
+  stmt = _cr_store_prepare (self,
+                            "UPDATE grant_reports SET due_on = ?1, "
+                            "description = ?2 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, due_on, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, description);
+  sqlite3_bind_int64 (stmt, 3, report_id);
+  return step_write (self, stmt, _ ("monitoring report"), error) &&
+         changed_one (self,
+                      _ ("That monitoring report is no longer in the file."),
+                      error);
+}
+
+/**
+ * cr_store_delete_grant_report:
+ *
+ * Deletes a monitoring report (nothing else refers to one): for a report
+ * the funder no longer asks for, or one entered by mistake.
+ */
+gboolean
+cr_store_delete_grant_report (CrStore *self, gint64 report_id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error))
+    return FALSE;
+  return delete_by_id (self, "DELETE FROM grant_reports WHERE id = ?1",
+                       report_id, _ ("monitoring report"),
+                       _ ("That monitoring report is no longer in the file."),
+                       error);
 }

@@ -174,6 +174,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrGrant, cr_grant_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrCashEntry, cr_cash_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrExpenseClaim, cr_expense_claim_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrAccount, cr_account_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrGrantReport, cr_grant_report_free)
 
 const char *cr_grant_status_to_string (CrGrantStatus status);
 const char *cr_grant_status_get_label (CrGrantStatus status);
@@ -188,6 +189,14 @@ gint64 cr_store_add_funder (CrStore    *self,
                             GError    **error);
 gint64 cr_store_find_funder (CrStore *self, const char *name, GError **error);
 GPtrArray *cr_store_list_funders (CrStore *self, GError **error);
+CrFunder  *cr_store_get_funder (CrStore *self, gint64 funder_id, GError **error);
+gboolean
+cr_store_update_funder (CrStore *self, const CrFunder *funder, GError **error);
+gboolean cr_store_check_delete_funder (CrStore *self,
+                                       gint64   funder_id,
+                                       GError **error);
+gboolean
+cr_store_delete_funder (CrStore *self, gint64 funder_id, GError **error);
 
 gint64
 cr_store_save_grant (CrStore *self, const CrGrant *grant, GError **error);
@@ -214,6 +223,15 @@ gboolean cr_store_submit_grant_report (CrStore    *self,
                                        GError    **error);
 GPtrArray *
 cr_store_list_grant_reports (CrStore *self, gint64 grant_id, GError **error);
+CrGrantReport *
+cr_store_get_grant_report (CrStore *self, gint64 report_id, GError **error);
+gboolean cr_store_update_grant_report (CrStore    *self,
+                                       gint64      report_id,
+                                       const char *due_on,
+                                       const char *description,
+                                       GError    **error);
+gboolean
+cr_store_delete_grant_report (CrStore *self, gint64 report_id, GError **error);
 
 gint64 cr_store_add_account (CrStore      *self,
                              const char   *name,
@@ -223,6 +241,16 @@ gint64 cr_store_add_account (CrStore      *self,
                              GError      **error);
 gint64 cr_store_find_account (CrStore *self, const char *name, GError **error);
 GPtrArray *cr_store_list_accounts (CrStore *self, GError **error);
+CrAccount *
+cr_store_get_account (CrStore *self, gint64 account_id, GError **error);
+gboolean cr_store_update_account (CrStore         *self,
+                                  const CrAccount *account,
+                                  GError         **error);
+gboolean cr_store_check_delete_account (CrStore *self,
+                                        gint64   account_id,
+                                        GError **error);
+gboolean
+cr_store_delete_account (CrStore *self, gint64 account_id, GError **error);
 
 gint64 cr_store_add_category (CrStore    *self,
                               const char *name,

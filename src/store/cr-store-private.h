@@ -41,6 +41,35 @@ gboolean           _cr_store_require_write (CrStore      *self,
 char              *_cr_store_name_key      (const char   *given_name,
                                             const char   *family_name);
 
+/* Makes the item for the row @stmt stands on; %NULL adds nothing (the
+ * function may have kept what it read elsewhere, through @user_data). */
+typedef gpointer (*CrStoreRowFunc) (sqlite3_stmt *stmt,
+                                    gpointer      user_data);
+
+/* Steps @stmt, prepared and bound by the caller, to its end, appending
+ * @read_row's item for each row to @out (%NULL when @read_row keeps what
+ * it reads through @user_data and returns %NULL), then resets it.
+ * A failed step sets @error, saying it happened while @doing ("reading the
+ * accounts"); items already added stay in @out for the caller to drop. */
+gboolean           _cr_store_collect       (CrStore         *self,
+                                            sqlite3_stmt    *stmt,
+                                            CrStoreRowFunc   read_row,
+                                            gpointer         user_data,
+                                            GPtrArray       *out,
+                                            const char      *doing,
+                                            GError         **error);
+/* The same, into a new array that frees its items with @free_func.
+ * Returns: (transfer full) (nullable): the items, or %NULL with @error set */
+GPtrArray         *_cr_store_collect_new   (CrStore         *self,
+                                            sqlite3_stmt    *stmt,
+                                            CrStoreRowFunc   read_row,
+                                            GDestroyNotify   free_func,
+                                            const char      *doing,
+                                            GError         **error);
+/* Returns: (transfer full) (nullable): column @col's text, or %NULL */
+char              *_cr_store_column_dup    (sqlite3_stmt    *stmt,
+                                            int              col);
+
 gboolean           _cr_store_people_fill_derived (sqlite3  *db,
                                                   GError  **error);
 

@@ -111,11 +111,7 @@ bind_id_or_null (sqlite3_stmt *stmt, int index, gint64 id)
     sqlite3_bind_null (stmt, index);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt, int col)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
-}
+#define dup_column _cr_store_column_dup
 
 static const char *
 column_text (sqlite3_stmt *stmt, int col)
@@ -232,8 +228,8 @@ person_name (CrStore *self, gint64 person_id)
            "JOIN groups g ON g.id = w.group_id "                      \
            "LEFT JOIN people l ON l.id = p.person_id "
 
-static CrPriority *
-priority_from_row (sqlite3_stmt *stmt)
+static gpointer
+priority_from_row (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrPriority *p = g_new0 (CrPriority, 1);
 
@@ -267,10 +263,7 @@ cr_store_list_priorities (CrStore *self,
                           guint    year,
                           GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_priority_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -284,11 +277,9 @@ cr_store_list_priorities (CrStore *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
   sqlite3_bind_int (stmt, 2, (int) year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, priority_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _ ("reading the work plan"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, priority_from_row,
+                                (GDestroyNotify) cr_priority_free,
+                                _ ("reading the work plan"), error);
 }
 
 static gint64
@@ -517,8 +508,8 @@ cr_store_delete_priority (CrStore *self, gint64 priority_id, GError **error)
   "r.scope, r.timescale, r.status, g.name "                                \
   "FROM reviews r JOIN groups g ON g.id = r.group_id "
 
-static CrReview *
-review_from_row (sqlite3_stmt *stmt)
+static gpointer
+review_from_row (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrReview *r = g_new0 (CrReview, 1);
 
@@ -551,10 +542,7 @@ cr_store_list_reviews (CrStore *self,
                        guint    year,
                        GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_review_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -568,11 +556,9 @@ cr_store_list_reviews (CrStore *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, group_id);
   sqlite3_bind_int (stmt, 2, (int) year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, review_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _ ("reading the reviews"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, review_from_row,
+                                (GDestroyNotify) cr_review_free,
+                                _ ("reading the reviews"), error);
 }
 
 /**
@@ -597,7 +583,7 @@ cr_store_get_review (CrStore *self, gint64 review_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, review_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    review = review_from_row (stmt);
+    review = review_from_row (stmt, NULL);
   sqlite3_reset (stmt);
   if (review != NULL)
     return review;
@@ -761,6 +747,25 @@ fail:
 
 /* ---- stages ------------------------------------------------------------ */
 
+/* Fills in the stage of @user_data (every stage, in order) that the row
+ * is about; adds nothing to the list itself. */
+static gpointer
+stage_from_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  GPtrArray     *list = user_data;
+  CrReviewStage  stage;
+  CrStageRecord *s;
+
+  if (!cr_review_stage_from_string (column_text (stmt, 0), &stage))
+    return NULL;
+  s = g_ptr_array_index (list, stage);
+  s->planned_on = dup_column (stmt, 1);
+  s->done_on = dup_column (stmt, 2);
+  s->skipped = sqlite3_column_int (stmt, 3) != 0;
+  s->notes = dup_column (stmt, 4);
+  return NULL;
+}
+
 /**
  * cr_store_list_review_stages:
  *
@@ -773,7 +778,6 @@ cr_store_list_review_stages (CrStore *self, gint64 review_id, GError **error)
   g_autoptr (GPtrArray) list =
       g_ptr_array_new_with_free_func ((GDestroyNotify) cr_stage_record_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -791,20 +795,8 @@ cr_store_list_review_stages (CrStore *self, gint64 review_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, review_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CrReviewStage  stage;
-      CrStageRecord *s;
-
-      if (!cr_review_stage_from_string (column_text (stmt, 0), &stage))
-        continue;
-      s = g_ptr_array_index (list, stage);
-      s->planned_on = dup_column (stmt, 1);
-      s->done_on = dup_column (stmt, 2);
-      s->skipped = sqlite3_column_int (stmt, 3) != 0;
-      s->notes = dup_column (stmt, 4);
-    }
-  if (!finish_read (self, stmt, rc, _ ("reading the review’s stages"), error))
+  if (!_cr_store_collect (self, stmt, stage_from_row, list, NULL,
+                          _ ("reading the review’s stages"), error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -908,8 +900,8 @@ fail:
 
 /* ---- requests ---------------------------------------------------------- */
 
-static CrInfoRequest *
-request_from_row (sqlite3_stmt *stmt)
+static gpointer
+request_from_row (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrInfoRequest *r = g_new0 (CrInfoRequest, 1);
 
@@ -936,10 +928,7 @@ request_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 cr_store_list_review_requests (CrStore *self, gint64 review_id, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_info_request_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -952,11 +941,9 @@ cr_store_list_review_requests (CrStore *self, gint64 review_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, review_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, request_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _ ("reading the requests"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, request_from_row,
+                                (GDestroyNotify) cr_info_request_free,
+                                _ ("reading the requests"), error);
 }
 
 /**
@@ -1134,8 +1121,8 @@ cr_store_set_review_request_due (CrStore    *self,
 
 /* ---- recommendations --------------------------------------------------- */
 
-static CrRecommendation *
-recommendation_from_row (sqlite3_stmt *stmt)
+static gpointer
+recommendation_from_row (sqlite3_stmt *stmt, gpointer user_data)
 {
   CrRecommendation *r = g_new0 (CrRecommendation, 1);
 
@@ -1177,10 +1164,7 @@ recommendation_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 cr_store_list_recommendations (CrStore *self, gint64 review_id, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) cr_recommendation_free);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (CR_IS_STORE (self), NULL);
 
@@ -1191,11 +1175,9 @@ cr_store_list_recommendations (CrStore *self, gint64 review_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, review_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, recommendation_from_row (stmt));
-  if (!finish_read (self, stmt, rc, _ ("reading the recommendations"), error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return _cr_store_collect_new (self, stmt, recommendation_from_row,
+                                (GDestroyNotify) cr_recommendation_free,
+                                _ ("reading the recommendations"), error);
 }
 
 static CrRecommendation *
@@ -1212,7 +1194,7 @@ get_recommendation (CrStore *self, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    rec = recommendation_from_row (stmt);
+    rec = recommendation_from_row (stmt, NULL);
   sqlite3_reset (stmt);
   if (rec == NULL && rc == SQLITE_DONE)
     g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
@@ -1354,6 +1336,39 @@ cr_store_find_meeting_for_review (CrStore    *self,
   return id;
 }
 
+/* Whether @meeting_id is one of the review's group's meetings that could
+ * have agreed an action. */
+static gboolean
+check_action_meeting (CrStore *self,
+                      gint64   review_id,
+                      gint64   meeting_id,
+                      GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64        n;
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT count(*) FROM meetings m JOIN reviews r "
+                            "ON r.group_id = m.group_id WHERE r.id = ?1 "
+                            "AND m.id = ?2 AND m.status != 'cancelled'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  n = query_count (self, stmt, error);
+  if (n < 0)
+    return FALSE;
+  if (n > 0)
+    return TRUE;
+  g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_INVALID,
+               _ ("Meeting %lld is not a meeting of the group that runs this "
+                  "review (or it was cancelled); choose one of its own "
+                  "meetings."),
+               (long long) meeting_id);
+  return FALSE;
+}
+
 /**
  * cr_store_add_recommendation_action:
  * @meeting_id: the meeting that agreed the action (the log lists actions
@@ -1404,7 +1419,8 @@ cr_store_add_recommendation_action (CrStore    *self,
       goto fail;
     }
   review = cr_store_get_review (self, rec->review_id, error);
-  if (review == NULL)
+  if (review == NULL ||
+      !check_action_meeting (self, rec->review_id, meeting_id, error))
     goto fail;
   /* Translators: an action in the log: "Repairs review: publish …" */
   description = g_strdup_printf (_ ("%s review: %s"), review->title, rec->text);
@@ -1468,6 +1484,270 @@ cr_store_set_recommendation_impact (CrStore    *self,
                         _ ("That recommendation is no longer in the "
                            "file."),
                         error);
+}
+
+/* ---- removing reviews, requests and recommendations -------------------- */
+
+/* What a chair would expect: removing a review, request or recommendation
+ * takes the panel's own record of it away, but an action a meeting agreed
+ * to deliver a recommendation is part of that meeting's minutes, so it
+ * stays in the action log and in "You said, we did" (the schema unlinks
+ * it). The window's confirmation says exactly that. */
+
+static gpointer
+count_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  CrReviewContents *contents = user_data;
+
+  contents->stages = (guint) sqlite3_column_int (stmt, 0);
+  contents->requests = (guint) sqlite3_column_int (stmt, 1);
+  contents->recommendations = (guint) sqlite3_column_int (stmt, 2);
+  contents->actions = (guint) sqlite3_column_int (stmt, 3);
+  return NULL;
+}
+
+/**
+ * cr_store_count_review_contents:
+ * @contents: (out): what deleting the review would take with it
+ *
+ * For the confirmation that names what goes.
+ */
+gboolean
+cr_store_count_review_contents (CrStore          *self,
+                                gint64            review_id,
+                                CrReviewContents *contents,
+                                GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  memset (contents, 0, sizeof *contents);
+  stmt = _cr_store_prepare (self,
+                            "SELECT (SELECT count(*) FROM review_stages "
+                            "  WHERE review_id = ?1), "
+                            "(SELECT count(*) FROM review_requests "
+                            "  WHERE review_id = ?1), "
+                            "(SELECT count(*) FROM recommendations "
+                            "  WHERE review_id = ?1), "
+                            "(SELECT count(*) FROM recommendations "
+                            "  WHERE review_id = ?1 AND action_id IS NOT NULL)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  return _cr_store_collect (self, stmt, count_row, contents, NULL,
+                            _ ("reading the review"), error);
+}
+
+/**
+ * cr_store_delete_review:
+ *
+ * Deletes a service review with its stages, requests and recommendations,
+ * all in one transaction; the actions meetings agreed for its
+ * recommendations stay in the action log.
+ */
+gboolean
+cr_store_delete_review (CrStore *self, gint64 review_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error) || !cr_store_begin (self, error))
+    return FALSE;
+  stmt = _cr_store_prepare (self, "DELETE FROM reviews WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  if (!step_write (self, stmt, "", _ ("deleting the review"), error) ||
+      !check_changed (self, _ ("That review is no longer in the file."),
+                      error) ||
+      !cr_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  cr_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * cr_store_get_review_request:
+ *
+ * Returns: (transfer full): the request, or %NULL with
+ *   %CR_STORE_ERROR_NOT_FOUND
+ */
+CrInfoRequest *
+cr_store_get_review_request (CrStore *self, gint64 request_id, GError **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id, review_id, kind, sent_to, what, "
+                            "sent_on, response_due, answered_on, notes "
+                            "FROM review_requests WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  found = _cr_store_collect_new (self, stmt, request_from_row,
+                                 (GDestroyNotify) cr_info_request_free,
+                                 _ ("reading the requests"), error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                           _ ("That request is no longer in the file."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+/**
+ * cr_store_delete_review_request:
+ *
+ * Deletes a request to managers, answered or not: for one logged by
+ * mistake or withdrawn. Nothing else refers to a request.
+ */
+gboolean
+cr_store_delete_review_request (CrStore *self,
+                                gint64   request_id,
+                                GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error))
+    return FALSE;
+  stmt = _cr_store_prepare (self, "DELETE FROM review_requests WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  return step_write (self, stmt, "", _ ("deleting the request"), error) &&
+         check_changed (self, _ ("That request is no longer in the file."),
+                        error);
+}
+
+/**
+ * cr_store_get_recommendation:
+ *
+ * Returns: (transfer full): the recommendation with its action, or %NULL
+ *   with %CR_STORE_ERROR_NOT_FOUND
+ */
+CrRecommendation *
+cr_store_get_recommendation (CrStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  return get_recommendation (self, id, error);
+}
+
+/**
+ * cr_store_delete_recommendation:
+ *
+ * Deletes a recommendation and numbers those after it down by one, so the
+ * review's recommendations stay 1, 2, 3 … as the report prints them; one
+ * transaction. Its action, if a meeting agreed one, stays in the log.
+ */
+gboolean
+cr_store_delete_recommendation (CrStore *self,
+                                gint64   recommendation_id,
+                                GError **error)
+{
+  g_autoptr (CrRecommendation) rec = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error) || !cr_store_begin (self, error))
+    return FALSE;
+  rec = get_recommendation (self, recommendation_id, error);
+  if (rec == NULL)
+    goto fail;
+  stmt = _cr_store_prepare (self, "DELETE FROM recommendations WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, recommendation_id);
+  if (!step_write (self, stmt, "", _ ("deleting the recommendation"), error))
+    goto fail;
+  stmt =
+      _cr_store_prepare (self,
+                         "UPDATE recommendations SET position = position - 1 "
+                         "WHERE review_id = ?1 AND position > ?2",
+                         error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, rec->review_id);
+  sqlite3_bind_int (stmt, 2, (int) rec->position);
+  if (!step_write (self, stmt, "", _ ("numbering the recommendations"),
+                   error) ||
+      !cr_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  cr_store_rollback (self);
+  return FALSE;
+}
+
+static gpointer
+meeting_choice_from_row (sqlite3_stmt *stmt, gpointer user_data)
+{
+  GArray          *ids = user_data;
+  gint64           id = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *uk = cr_date_iso_to_uk (column_text (stmt, 1));
+  CrMeetingKind    kind = CR_MEETING_KIND_ORDINARY;
+
+  cr_meeting_kind_from_string (column_text (stmt, 2), &kind);
+  g_array_append_val (ids, id);
+  return g_strdup_printf ("%s %s", uk, cr_meeting_kind_get_label (kind));
+}
+
+/**
+ * cr_store_list_review_meetings:
+ * @ids: (element-type gint64): where to add each meeting's id
+ * @labels: (element-type utf8): where to add "DD/MM/YYYY Kind" for each
+ *
+ * The meetings of the review's group that could have agreed an action
+ * (held by today, not cancelled), the most recent first: the choices of
+ * the meeting picker, whose first is the default, as
+ * cr_store_find_meeting_for_review() finds it.
+ */
+gboolean
+cr_store_list_review_meetings (CrStore   *self,
+                               gint64     review_id,
+                               GArray    *ids,
+                               GPtrArray *labels,
+                               GError   **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL && labels != NULL, FALSE);
+
+  today = cr_date_today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT m.id, m.date, m.kind FROM meetings m "
+                            "JOIN reviews r ON r.group_id = m.group_id "
+                            "WHERE r.id = ?1 AND m.status != 'cancelled' "
+                            "AND m.date <= ?2 "
+                            "ORDER BY m.date DESC, m.id DESC",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, review_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  return _cr_store_collect (self, stmt, meeting_choice_from_row, ids, labels,
+                            _ ("reading the meetings"), error);
 }
 
 /* ---- check ------------------------------------------------------------- */
@@ -1677,7 +1957,7 @@ check_recommendations (CrStore    *self,
   sqlite3_bind_int64 (stmt, 2, group_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr (CrRecommendation) rec = recommendation_from_row (stmt);
+      g_autoptr (CrRecommendation) rec = recommendation_from_row (stmt, NULL);
       g_autofree char *subject = review_subject (column_text (stmt, 16));
       g_autofree char *due_uk = NULL;
       gint64           group = sqlite3_column_int64 (stmt, 17);

@@ -33,6 +33,12 @@ gint64
 cr_store_add_review (CrStore *self, const CrReview *review, GError **error);
 gboolean
 cr_store_update_review (CrStore *self, const CrReview *review, GError **error);
+gboolean cr_store_count_review_contents (CrStore          *self,
+                                         gint64            review_id,
+                                         CrReviewContents *contents,
+                                         GError          **error);
+gboolean
+cr_store_delete_review (CrStore *self, gint64 review_id, GError **error);
 
 /* Stages */
 GPtrArray *
@@ -56,10 +62,22 @@ gboolean cr_store_answer_review_request (CrStore    *self,
                                          gint64      request_id,
                                          const char *answered_on,
                                          GError    **error);
+CrInfoRequest *cr_store_get_review_request (CrStore *self,
+                                            gint64   request_id,
+                                            GError **error);
+gboolean       cr_store_delete_review_request (CrStore *self,
+                                               gint64   request_id,
+                                               GError **error);
 
 /* Recommendations */
 GPtrArray *
 cr_store_list_recommendations (CrStore *self, gint64 review_id, GError **error);
+CrRecommendation *cr_store_get_recommendation (CrStore *self,
+                                               gint64   recommendation_id,
+                                               GError **error);
+gboolean          cr_store_delete_recommendation (CrStore *self,
+                                                  gint64   recommendation_id,
+                                                  GError **error);
 gint64   cr_store_add_recommendation (CrStore    *self,
                                       gint64      review_id,
                                       const char *text,
@@ -83,6 +101,11 @@ gboolean cr_store_set_recommendation_impact (CrStore    *self,
                                              const char *notes,
                                              GError    **error);
 
+gboolean cr_store_list_review_meetings (CrStore   *self,
+                                        gint64     review_id,
+                                        GArray    *ids,
+                                        GPtrArray *labels,
+                                        GError   **error);
 gint64 cr_store_find_meeting_for_review (CrStore    *self,
                                          gint64      review_id,
                                          const char *on_date,
