@@ -79,6 +79,8 @@ test_help (Fixture       *f,
     { "workplan", "list" },
     { "backup", NULL }, { "verify", NULL }, { "restore", NULL },
     { "erase", NULL }, { "subject-access", NULL },
+    { "consent", NULL }, { "consent", "list" }, { "consent", "give" },
+    { "consent", "withdraw" },
   };
 
   g_assert_cmpint (run (f, "--help", NULL), ==, 0);

@@ -8,117 +8,28 @@
 #include "cr-person-editor.h"
 #include "cr-store-people.h"
 #include "cr-store-privacy.h"
+#include "cr-test-gtk.h"
+#include "cr-test-util.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-#include <string.h>
 
 static char *tmpdir;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 settle (void)
 {
-  for (int i = 0; i < 10; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (20000);
-    }
+  cr_test_settle_full (NULL, NULL, 10);
 }
 
-/* With CR_SCREENSHOT_DIR set, saves what @widget shows as NAME.png. */
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("CR_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot     *snapshot;
-  GskRenderNode   *node;
-  int              width, height;
-
-  if (dir == NULL)
-    return;
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (
-      gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-      &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *text = NULL;
-
-      if (GTK_IS_BUTTON (widget))
-        text = gtk_button_get_label (GTK_BUTTON (widget));
-      else if (ADW_IS_PREFERENCES_ROW (widget))
-        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      if (label == NULL || g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
+/* The visible message dialog, which must be the one headed @heading. */
 static AdwMessageDialog *
 find_dialog (const char *heading)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = cr_test_find_dialog ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) &&
-          gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
-                     heading) == 0)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+  if (dialog != NULL)
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  return dialog;
 }
 
 static gint64
@@ -166,10 +77,9 @@ test_consent_from_editor (void)
   gtk_window_set_default_size (GTK_WINDOW (editor), 640, 760);
   gtk_window_present (GTK_WINDOW (editor));
   settle ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON,
-                                 "_Subject Access Report…"));
   g_assert_nonnull (
-      find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Consent…"));
+      cr_test_find_button (GTK_WIDGET (editor), "_Subject Access Report…"));
+  g_assert_nonnull (cr_test_find_button (GTK_WIDGET (editor), "_Consent…"));
 
   /* The consents, each with how and when. */
   g_assert_true (
@@ -177,14 +87,13 @@ test_consent_from_editor (void)
   settle ();
   dialog = find_dialog ("Consent of Grace Okafor");
   g_assert_nonnull (dialog);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
-                                 "Contact by post, phone or email"));
-  g_assert_nonnull (
-      find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Photographs"));
-  screenshot (GTK_WIDGET (dialog), "consent-dialog");
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (dialog),
+                                      "Contact by post, phone or email"));
+  g_assert_true (cr_test_shows_label (GTK_WIDGET (dialog), "Photographs"));
+  cr_test_screenshot (GTK_WIDGET (dialog), "consent-dialog");
 
   /* Withdraw the consent to be contacted: one click, recorded today. */
-  withdraw = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Withdraw");
+  withdraw = cr_test_find_button (GTK_WIDGET (dialog), "_Withdraw");
   g_assert_nonnull (withdraw);
   g_signal_emit_by_name (withdraw, "clicked");
   settle ();
@@ -198,14 +107,14 @@ test_consent_from_editor (void)
       "2026-11-25");
   dialog = find_dialog ("Consent of Grace Okafor");
   g_assert_nonnull (dialog);
-  screenshot (GTK_WIDGET (dialog), "consent-dialog-withdrawn");
+  cr_test_screenshot (GTK_WIDGET (dialog), "consent-dialog-withdrawn");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The editor's switch follows: saving it now keeps the withdrawal (and
    * closes the editor). */
   g_assert_false (gtk_switch_get_active (
-      GTK_SWITCH (find_widget (GTK_WIDGET (editor), GTK_TYPE_SWITCH, NULL))));
-  screenshot (GTK_WIDGET (editor), "person-editor-privacy");
+      GTK_SWITCH (cr_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_SWITCH))));
+  cr_test_screenshot (GTK_WIDGET (editor), "person-editor-privacy");
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   settle ();
@@ -221,22 +130,15 @@ test_consent_from_editor (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  int              ret;
+  int ret;
 
-  tmpdir = g_dir_make_tmp ("cr-test-consent-XXXXXX", NULL);
-  g_assert_nonnull (tmpdir);
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("CR_TODAY", "2026-11-25", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir =
+      cr_test_gtk_init (&argc, &argv, "cr-test-consent-XXXXXX", "2026-11-25");
 
   g_test_add_func ("/consent-dialog/from-editor", test_consent_from_editor);
 
   ret = g_test_run ();
-  remove_tree (tmpdir);
+  cr_test_remove_tree (tmpdir);
+  g_free (tmpdir);
   return ret;
 }

@@ -26,6 +26,7 @@
 #include "cr-store-privacy.h"
 #include "cr-store-private.h"
 #include "cr-store-rules.h"
+#include "cr-test-util.h"
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
@@ -39,31 +40,11 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("cr-privacy-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-privacy-XXXXXX");
   f->path = g_build_filename (f->dir, "test.commonroom", NULL);
   f->store = cr_store_create (f->path, "Privacy TRA", &error);
   g_assert_no_error (error);
@@ -74,36 +55,9 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-/* Runs commonroom-cli on the fixture's file; returns its exit status. */
-static int
-run_cli (Fixture *f, char **out, char **err, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *cli = g_getenv ("CR_CLI");
-  va_list     args;
-  int         status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--file");
-  g_ptr_array_add (argv, f->path);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
 }
 
 /* Every sheet's XML of a workbook, through the Python that has zipfile (as
@@ -356,7 +310,8 @@ cli_knows_report (Fixture *f, const char *report)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = run_cli (f, &out, &err, "export", report, "--help", NULL);
+  int              status =
+      cr_test_run_cli (&out, &err, f->path, "export", report, "--help", NULL);
 
   return status == 0;
 }
@@ -395,8 +350,8 @@ test_formula_injection (Fixture *f, gconstpointer data)
           continue;
         }
 
-      status = run_cli (f, &out, &err, "export", c->report, "--output", output,
-                        c->extra, c->extra2, NULL);
+      status = cr_test_run_cli (&out, &err, f->path, "export", c->report,
+                                "--output", output, c->extra, c->extra2, NULL);
       if (status != 0)
         g_test_message ("export %s: %s", c->report, err);
       g_assert_cmpint (status, ==, 0);
@@ -414,8 +369,8 @@ test_formula_injection (Fixture *f, gconstpointer data)
     g_autofree char *err = NULL;
     g_autofree char *xml = NULL;
 
-    g_assert_cmpint (run_cli (f, &out, &err, "subject-access", "1", "--output",
-                              output, NULL),
+    g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "subject-access",
+                                      "1", "--output", output, NULL),
                      ==, 0);
     xml = sheets_xml (output);
     assert_only_own_formulas ("subject-access", xml);
@@ -541,25 +496,15 @@ test_disk_full_import (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (after, ==, before);
   g_clear_object (&f->store);
-  g_assert_cmpint (run_cli (f, &out, &err2, "verify", NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_cli (&out, &err2, f->path, "verify", NULL), ==,
+                   0);
 
   /* With room to write, the same import goes through. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err2, g_free);
-  g_assert_cmpint (
-      run_cli (f, &out, &err2, "import", "members", csv_path, NULL), ==, 0);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
+  g_assert_cmpint (cr_test_run_cli (&out, &err2, f->path, "import", "members",
+                                    csv_path, NULL),
+                   ==, 0);
 }
 
 static GPtrArray *
@@ -600,7 +545,7 @@ test_disk_full_backup (Fixture *f, gconstpointer data)
   before = list_dir (backups);
   g_assert_cmpuint (before->len, ==, 1);
   first = g_build_filename (backups, g_ptr_array_index (before, 0), NULL);
-  previous = read_bytes (first);
+  previous = cr_test_read_bytes (first);
 
   /* A later session edits and closes on a full disk: the backup it tries
    * to make can't be written. */
@@ -650,7 +595,7 @@ test_disk_full_backup (Fixture *f, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (after, 0), ==,
                    g_ptr_array_index (before, 0));
   {
-    g_autoptr (GBytes) now = read_bytes (first);
+    g_autoptr (GBytes) now = cr_test_read_bytes (first);
 
     g_assert_true (g_bytes_equal (now, previous));
   }
@@ -877,14 +822,14 @@ test_subject_access (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
 
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, ottoline);
-  g_assert_cmpint (run_cli (f, &out, &err, "subject-access", id_text,
-                            "--output", xlsx, NULL),
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "subject-access",
+                                    id_text, "--output", xlsx, NULL),
                    ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (
-      run_cli (f, &out, &err, "subject-access", id_text, "--output", pdf, NULL),
-      ==, 0);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "subject-access",
+                                    id_text, "--output", pdf, NULL),
+                   ==, 0);
   g_assert_cmpint (count_in_file (pdf, "%PDF"), >=, 1);
 
   book = read_xlsx (xlsx, &parser);
@@ -1000,11 +945,13 @@ test_subject_access (Fixture *f, gconstpointer data)
    * WAL (checkpointed) or a backup made afterwards. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f, &out, &err, "erase", id_text, NULL), ==, 0);
+  g_assert_cmpint (
+      cr_test_run_cli (&out, &err, f->path, "erase", id_text, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f, &out, &err, "backup", "--output", backup, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+      cr_test_run_cli (&out, &err, f->path, "backup", "--output", backup, NULL),
+      ==, 0);
   {
     const char *const secrets[] = { "Marchbanks", "Ottoline",
                                     "ottoline.marchbanks@example.org",
@@ -1180,6 +1127,427 @@ test_consent (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Runs the CLI on the fixture's file, forgetting what it printed. */
+static int
+cli (Fixture *f, const char *first, ...)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list          args;
+  int              status;
+
+  va_start (args, first);
+  status = cr_test_run_cli_va (&out, &err, f->path, first, args);
+  va_end (args);
+  if (status != 0)
+    g_test_message ("%s: %s", first, err);
+  return status;
+}
+
+static guint
+count_consents (Fixture *f, gint64 person)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list =
+      cr_store_list_consents (f->store, person, &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+/* `consent list|give|withdraw`: the dialog's records from the command
+ * line, every bad input refused in words with nothing changed. */
+static void
+test_consent_cli (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id_text = NULL;
+  JsonArray       *list;
+  JsonObject      *o;
+  gint64           id;
+
+  id = add_named (f, "Ngozi", "Adeyemi", "ngozi@example.org", NULL);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_clear_object (&f->store);
+
+  /* Given on paper, in UK form; then by email, in ISO form. */
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "give",
+                                    id_text, "photos", "--how", "form", "--on",
+                                    "14/03/2026", "--notes", "Membership form",
+                                    NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "Ngozi Adeyemi"));
+  g_assert_cmpint (cli (f, "consent", "give", id_text, "contact-email", "--how",
+                        "email", "--on", "2026-03-20", NULL),
+                   ==, 0);
+
+  /* Bad dates, an unknown person, purpose or way: refused, nothing added. */
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "give",
+                                    id_text, "photos", "--on", "31/02/2026",
+                                    NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "February 2026 has no 31st"));
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "give",
+                                    id_text, "photos", "--on", "01/01/2027",
+                                    NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "after today"));
+  g_assert_cmpint (
+      cli (f, "consent", "give", id_text, "photos", "--on", "yesterday", NULL),
+      ==, 1);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "give",
+                                    "9999", "photos", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "no person number 9999"));
+  g_assert_cmpint (cli (f, "consent", "give", id_text, "sweets", NULL), ==, 2);
+  g_assert_cmpint (
+      cli (f, "consent", "give", id_text, "photos", "--how", "unknown", NULL),
+      ==, 2);
+  g_assert_cmpint (cli (f, "consent", "give", "Ngozi", "photos", NULL), ==, 2);
+  g_assert_cmpint (cli (f, "consent", "give", id_text, NULL), ==, 2);
+  g_assert_cmpint (cli (f, "consent", "list", "9999", NULL), ==, 1);
+
+  /* Withdrawing what was never given, or before it was given, is
+   * refused; the photograph consent withdrawn on a date is. */
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "withdraw",
+                                    id_text, "share-landlord", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "never given"));
+  g_assert_cmpint (cli (f, "consent", "withdraw", id_text, "photos", "--on",
+                        "01/03/2026", NULL),
+                   ==, 1);
+  g_assert_cmpint (cli (f, "consent", "withdraw", id_text, "photos", "--on",
+                        "30/02/2026", NULL),
+                   ==, 1);
+  g_assert_cmpint (cli (f, "consent", "withdraw", "9999", "photos", NULL), ==,
+                   1);
+  g_assert_cmpint (cli (f, "consent", "withdraw", id_text, "photos", "--on",
+                        "01/10/2026", NULL),
+                   ==, 0);
+  /* Withdrawn once is withdrawn. */
+  g_assert_cmpint (cli (f, "consent", "withdraw", id_text, "photos", NULL), ==,
+                   1);
+
+  /* The list, as JSON, says exactly that. */
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "consent", "list",
+                                    id_text, "--json", NULL),
+                   ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  list = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  o = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "purpose"), ==, "photos");
+  g_assert_cmpstr (json_object_get_string_member (o, "method"), ==, "form");
+  g_assert_cmpstr (json_object_get_string_member (o, "given_on"), ==,
+                   "2026-03-14");
+  g_assert_cmpstr (json_object_get_string_member (o, "withdrawn_on"), ==,
+                   "2026-10-01");
+  g_assert_false (json_object_get_boolean_member (o, "in_force"));
+  g_assert_cmpstr (json_object_get_string_member (o, "notes"), ==,
+                   "Membership form");
+  o = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "purpose"), ==,
+                   "contact-email");
+  g_assert_cmpstr (json_object_get_string_member (o, "method"), ==, "email");
+  g_assert_true (json_object_get_boolean_member (o, "in_force"));
+  g_assert_true (json_object_get_null_member (o, "withdrawn_on"));
+
+  /* The store agrees, and email consent is consent to be contacted. */
+  f->store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_consents (f, id), ==, 2);
+  g_assert_true (person_consents (f->store, id));
+
+  /* The text list names the purposes and what is in force. */
+  g_assert_cmpint (
+      cr_test_run_cli (&out, &err, f->path, "consent", "list", id_text, NULL),
+      ==, 0);
+  g_assert_nonnull (strstr (out, "contact-email"));
+  g_assert_nonnull (strstr (out, "01/10/2026"));
+  g_assert_nonnull (strstr (out, "in force"));
+}
+
+static void
+give (Fixture         *f,
+      gint64           person,
+      CrConsentPurpose purpose,
+      const char      *given_on,
+      const char      *withdrawn_on)
+{
+  g_autoptr (GError) error = NULL;
+  CrConsent consent = { 0 };
+
+  consent.person_id = person;
+  consent.purpose = purpose;
+  consent.method = CR_CONSENT_BY_FORM;
+  consent.given_on = (char *) given_on;
+  consent.withdrawn_on = (char *) withdrawn_on;
+  cr_store_add_consent (f->store, &consent, &error);
+  g_assert_no_error (error);
+}
+
+/* The row of the register whose column A reads @family, or 0. */
+static guint
+register_row (JsonObject *sheet, const char *family)
+{
+  for (guint row = 5; row < 100; row++)
+    {
+      g_autofree char *ref = g_strdup_printf ("A%u", row);
+
+      if (g_strcmp0 (cell_text (sheet, ref), family) == 0)
+        return row;
+    }
+  return 0;
+}
+
+static const char *
+cell_at (JsonObject *sheet, char col, guint row)
+{
+  g_autofree char *ref = g_strdup_printf ("%c%u", col, row);
+
+  return cell_text (sheet, ref);
+}
+
+/* Each means of contact needs its own consent (or consent to all), and
+ * what leaves the association names only who agreed to be shared. */
+static void
+test_consent_register (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonParser) parser2 = NULL;
+  g_autoptr (JsonParser) parser3 = NULL;
+  g_autoptr (JsonParser) parser4 = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "register.xlsx", NULL);
+  g_autofree char *earlier = g_build_filename (f->dir, "sept.xlsx", NULL);
+  g_autofree char *council = g_build_filename (f->dir, "council.xlsx", NULL);
+  g_autofree char *plain = g_build_filename (f->dir, "plain.xlsx", NULL);
+  JsonObject      *book, *sheet;
+  gint64           amber, bilal, cora, dev, ezra;
+  guint            row, rows, withheld = 0;
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("Debian's python3 with openpyxl reads the workbooks");
+      return;
+    }
+
+  amber =
+      add_named (f, "Amber", "Ashdown", "amber@example.org", "07700 900001");
+  bilal = add_named (f, "Bilal", "Brook", "bilal@example.org", "07700 900002");
+  cora = add_named (f, "Cora", "Cole", "cora@example.org", "07700 900003");
+  dev = add_named (f, "Dev", "Dale", "dev@example.org", "07700 900004");
+  ezra = add_named (f, "Ezra", "Eldon", "ezra@example.org", "07700 900005");
+  give (f, amber, CR_CONSENT_CONTACT_EMAIL, "2026-01-10", NULL);
+  give (f, bilal, CR_CONSENT_CONTACT_PHONE, "2026-01-10", NULL);
+  give (f, cora, CR_CONSENT_CONTACT, "2026-01-10", NULL);
+  give (f, cora, CR_CONSENT_SHARE_LANDLORD, "2026-02-01", NULL);
+  give (f, dev, CR_CONSENT_CONTACT_POST, "2026-01-10", NULL);
+  give (f, ezra, CR_CONSENT_CONTACT_EMAIL, "2026-01-10", "2026-10-01");
+  give (f, ezra, CR_CONSENT_SHARE_LANDLORD, "2026-01-10", "2026-10-01");
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (cli (f, "export", "members", "--output", xlsx, NULL), ==, 0);
+  book = read_xlsx (xlsx, &parser);
+  sheet = sheet_titled (book, "Privacy TRA: membership register");
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (cell_text (sheet, "F4"), ==, "Phone");
+  g_assert_cmpstr (cell_text (sheet, "G4"), ==, "Email");
+
+  /* Email only: the email, not the phone. */
+  row = register_row (sheet, "Ashdown");
+  g_assert_cmpuint (row, >, 0);
+  g_assert_null (cell_at (sheet, 'F', row));
+  g_assert_cmpstr (cell_at (sheet, 'G', row), ==, "amber@example.org");
+  g_assert_cmpstr (cell_at (sheet, 'H', row), ==, "Yes");
+  /* Phone only: the phone, not the email. */
+  row = register_row (sheet, "Brook");
+  g_assert_cmpstr (cell_at (sheet, 'F', row), ==, "07700 900002");
+  g_assert_null (cell_at (sheet, 'G', row));
+  /* Contact by any means: both. */
+  row = register_row (sheet, "Cole");
+  g_assert_cmpstr (cell_at (sheet, 'F', row), ==, "07700 900003");
+  g_assert_cmpstr (cell_at (sheet, 'G', row), ==, "cora@example.org");
+  /* By post only: neither, though they did agree to be contacted. */
+  row = register_row (sheet, "Dale");
+  g_assert_null (cell_at (sheet, 'F', row));
+  g_assert_null (cell_at (sheet, 'G', row));
+  g_assert_cmpstr (cell_at (sheet, 'H', row), ==, "Yes");
+  g_assert_cmpstr (cell_at (sheet, 'C', row), ==, "Flat 7, Lantern House");
+  /* Withdrawn: gone. */
+  row = register_row (sheet, "Eldon");
+  g_assert_null (cell_at (sheet, 'F', row));
+  g_assert_null (cell_at (sheet, 'G', row));
+  g_assert_cmpstr (cell_at (sheet, 'H', row), ==, "No");
+
+  /* The same rule makes `members list` a contact list: who may be
+   * emailed, with no phone number they didn't agree to give out. */
+  {
+    g_autoptr (JsonParser) list_parser = json_parser_new ();
+    g_autoptr (GError) error = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    JsonArray       *people;
+    JsonObject      *o;
+
+    g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "members", "list",
+                                      "--consent", "contact-email", "--format",
+                                      "json", NULL),
+                     ==, 0);
+    json_parser_load_from_data (list_parser, out, -1, &error);
+    g_assert_no_error (error);
+    people = json_node_get_array (json_parser_get_root (list_parser));
+    g_assert_cmpuint (json_array_get_length (people), ==, 2);
+    o = json_array_get_object_element (people, 0);
+    g_assert_cmpstr (json_object_get_string_member (o, "family_name"), ==,
+                     "Ashdown");
+    g_assert_cmpstr (json_object_get_string_member (o, "email"), ==,
+                     "amber@example.org");
+    g_assert_cmpstr (json_object_get_string_member (o, "phone"), ==, "");
+    o = json_array_get_object_element (people, 1);
+    g_assert_cmpstr (json_object_get_string_member (o, "family_name"), ==,
+                     "Cole");
+    g_assert_cmpstr (json_object_get_string_member (o, "phone"), ==,
+                     "07700 900003");
+    g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "members", "list",
+                                      "--consent", "contact-post", NULL),
+                     ==, 0);
+    g_assert_nonnull (strstr (out, "Cole"));
+    g_assert_nonnull (strstr (out, "Dale"));
+    g_assert_null (strstr (out, "Ashdown"));
+    g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "members", "list",
+                                      "--consent", "sweets", NULL),
+                     ==, 2);
+  }
+
+  /* As on a day before Amber agreed to email, her email wasn't there to
+   * use, though she agrees today. */
+  g_assert_cmpint (cli (f, "export", "members", "--on", "01/01/2026",
+                        "--output", earlier, NULL),
+                   ==, 0);
+  book = read_xlsx (earlier, &parser2);
+  sheet = sheet_titled (book, "Privacy TRA: membership register");
+  row = register_row (sheet, "Ashdown");
+  g_assert_null (cell_at (sheet, 'G', row));
+  row = register_row (sheet, "Cole");
+  g_assert_null (cell_at (sheet, 'G', row));
+
+  /* For the council: only Cora agreed to be shared. Everyone is still a
+   * row, so the counts add up; nobody else is named or addressed. */
+  g_assert_cmpint (
+      cli (f, "export", "members", "--for-council", "--output", council, NULL),
+      ==, 0);
+  book = read_xlsx (council, &parser3);
+  sheet = sheet_titled (book, "Privacy TRA: membership register");
+  g_assert_cmpstr (cell_text (sheet, "F4"), ==, "Tenure");
+  /* Named first: the place of a withheld row says nothing of a name. */
+  row = register_row (sheet, "Cole");
+  g_assert_cmpuint (row, ==, 5);
+  g_assert_cmpstr (cell_at (sheet, 'B', row), ==, "Cora");
+  g_assert_cmpstr (cell_at (sheet, 'C', row), ==, "Flat 7, Lantern House");
+  for (rows = 0, row = 5; cell_at (sheet, 'H', row) != NULL; row++, rows++)
+    {
+      const char *family = cell_at (sheet, 'A', row);
+
+      if (g_strcmp0 (family, "Withheld: no consent to share") != 0)
+        continue;
+      withheld++;
+      g_assert_null (cell_at (sheet, 'B', row));
+      g_assert_null (cell_at (sheet, 'C', row));
+      g_assert_null (cell_at (sheet, 'E', row));
+      g_assert_cmpstr (cell_at (sheet, 'H', row), ==, "Member");
+    }
+  g_assert_cmpuint (rows, ==, 5);
+  g_assert_cmpuint (withheld, ==, 4);
+  {
+    g_autofree char *xml = sheets_xml (council);
+
+    for (guint i = 0; i < 5; i++)
+      {
+        const char *names[] = { "Ashdown", "Brook", "Dale", "Eldon",
+                                "@example.org" };
+
+        g_assert_null (strstr (xml, names[i]));
+      }
+  }
+
+  /* Leaving out contact details alone withholds no name: that register
+   * stays in the association. */
+  g_assert_cmpint (
+      cli (f, "export", "members", "--no-contact", "--output", plain, NULL),
+      ==, 0);
+  book = read_xlsx (plain, &parser4);
+  sheet = sheet_titled (book, "Privacy TRA: membership register");
+  g_assert_cmpuint (register_row (sheet, "Ashdown"), !=, 0);
+  g_assert_cmpuint (register_row (sheet, "Withheld: no consent to share"), ==, 0);
+}
+
+/* The sign-in sheet marks whoever has not agreed to photographs on the
+ * meeting's date; read back with pdftotext. */
+static void
+test_consent_sign_in_sheet (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "sheet.pdf", NULL);
+  g_autofree char *id_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  CrMeeting   meeting = { 0 };
+  gint64      amber, bilal, cora, meeting_id;
+  int         status;
+  guint       seen = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) reads the sheet");
+      return;
+    }
+  amber = add_named (f, "Amber", "Ashdown", NULL, NULL);
+  bilal = add_named (f, "Bilal", "Brook", NULL, NULL);
+  cora = add_named (f, "Cora", "Cole", NULL, NULL);
+  give (f, amber, CR_CONSENT_PHOTOS, "2026-01-10", NULL);
+  /* Withdrawn before the meeting: no longer counts. */
+  give (f, bilal, CR_CONSENT_PHOTOS, "2026-01-10", "2026-05-01");
+  (void) cora;
+  meeting.group_id = f->group;
+  meeting.date = "2026-06-02";
+  meeting.status = CR_MEETING_STATUS_HELD;
+  meeting_id = cr_store_add_meeting (f->store, &meeting, &error);
+  g_assert_no_error (error);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (cli (f, "print", "attendance-sheet", "--meeting", id_text,
+                        "--output", pdf, NULL),
+                   ==, 0);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (text, "have not agreed to be"));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], "Ashdown") != NULL)
+        {
+          g_assert_null (strstr (lines[i], "No photos"));
+          seen++;
+        }
+      else if (strstr (lines[i], "Brook") != NULL ||
+               strstr (lines[i], "Cole") != NULL)
+        {
+          g_assert_nonnull (strstr (lines[i], "No photos"));
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
 static guint
 count_rule (GPtrArray *items, const char *rule, gint64 subject)
 {
@@ -1240,9 +1608,9 @@ test_retention (Fixture *f, gconstpointer data)
   g_clear_pointer (&items, g_ptr_array_unref);
   g_clear_object (&f->store);
 
-  g_assert_cmpint (
-      run_cli (f, &out, &err, "rules", "set", "retention-years", "3", NULL), ==,
-      0);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "rules", "set",
+                                    "retention-years", "3", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   f->store = cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
@@ -1266,18 +1634,19 @@ test_retention (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
 
   /* `check --format json` carries it; after erasure it is gone. */
-  g_assert_cmpint (run_cli (f, &out, &err, "check", "--on", "2026-11-25",
-                            "--format", "json", NULL),
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "check", "--on",
+                                    "2026-11-25", "--format", "json", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, "\"retention\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, left_long_ago);
-  g_assert_cmpint (run_cli (f, &out, &err, "erase", id, NULL), ==, 0);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "erase", id, NULL), ==,
+                   0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f, &out, &err, "check", "--on", "2026-11-25",
-                            "--format", "json", NULL),
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "check", "--on",
+                                    "2026-11-25", "--format", "json", NULL),
                    ==, 0);
   g_assert_null (strstr (out, "\"retention\""));
 }
@@ -1361,7 +1730,7 @@ test_altered_schema (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("cr-privacy-home-XXXXXX", NULL);
+  g_autofree char *home = cr_test_make_tmpdir ("cr-privacy-home-XXXXXX");
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
   g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
   int              status;
@@ -1382,12 +1751,15 @@ main (int argc, char **argv)
   ADD ("/privacy/disk-full/backup", test_disk_full_backup);
   ADD ("/privacy/subject-access/every-column-and-erasure", test_subject_access);
   ADD ("/privacy/consent/records", test_consent);
+  ADD ("/privacy/consent/cli", test_consent_cli);
+  ADD ("/privacy/consent/register-export", test_consent_register);
+  ADD ("/privacy/consent/sign-in-sheet", test_consent_sign_in_sheet);
   ADD ("/privacy/retention/check", test_retention);
   ADD ("/privacy/damaged/altered-schema", test_altered_schema);
   g_test_add_func ("/privacy/fuzz-regressions/attendance-without-dates",
                    test_fuzz_regressions);
 
   status = g_test_run ();
-  remove_tree (home);
+  cr_test_remove_tree (home);
   return status;
 }

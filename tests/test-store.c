@@ -15,6 +15,7 @@
 #include "cr-people-model.h"
 #include "cr-store-people.h"
 #include "cr-store-private.h"
+#include "cr-test-util.h"
 
 typedef struct
 {
@@ -26,58 +27,24 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cr-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = cr_test_make_tmpdir ("cr-store-XXXXXX");
   f->path = g_build_filename (f->dir, "test.commonroom", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cr_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
 }
 
 static void
 assert_unchanged (const char *path,
                   GBytes     *before)
 {
-  g_autoptr (GBytes) after = read_bytes (path);
+  g_autoptr (GBytes) after = cr_test_read_bytes (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
@@ -112,19 +79,6 @@ add_person (CrStore    *store,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
-}
-
-static void
-make_demo (const char *path,
-           guint       members)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrStore) store = cr_store_create (path, "Demo TRA", &error);
-  CrDemoOptions options = { members, 7 };
-
-  g_assert_no_error (error);
-  cr_demo_fill (store, &options, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -185,7 +139,7 @@ test_create_refuses_existing (Fixture       *f,
 
   g_file_set_contents (f->path, "precious minutes", -1, &error);
   g_assert_no_error (error);
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
 
   store = cr_store_create (f->path, "Another", &error);
   g_assert_null (store);
@@ -218,7 +172,7 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_no_error (error);
   raw_exec (f->path, "INSERT INTO people (given_name, family_name, sort_key) "
                      "VALUES ('Kwame', 'Mensah', 'mensah\x1fkwame')");
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
 
   /* A reader can't update it, and leaves it alone. */
   store = cr_store_open (f->path, CR_STORE_OPEN_READ_ONLY, &error);
@@ -270,7 +224,7 @@ test_migrate_from_v1 (Fixture       *f,
 
       g_assert_true (g_str_has_suffix (name, suffix));
       n_backups++;
-      copy = read_bytes (backup);
+      copy = cr_test_read_bytes (backup);
       g_assert_cmpuint (g_bytes_get_size (copy), >, 0);
       g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -286,7 +240,7 @@ static void
 assert_refused (const char *path,
                 int         code)
 {
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = cr_test_read_bytes (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (CrStore) store = NULL;
 
@@ -335,6 +289,42 @@ test_refuse_foreign (Fixture       *f,
   assert_refused (f->path, CR_STORE_ERROR_NOT_OURS);
 }
 
+/* A second reader of a file the window holds skips only the page scan:
+ * a foreign or newer file is still refused, by the same words. */
+static void
+test_checked_reader (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrStore) writer = NULL;
+  g_autoptr (CrStore) reader = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          cr_store_get_schema_version () + 1);
+
+  cr_test_make_demo (f->path, 20);
+  writer = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  reader = cr_store_open (f->path, CR_STORE_OPEN_CHECKED, &error);
+  g_assert_no_error (error);
+  g_assert_false (cr_store_is_writable (reader));
+  g_assert_cmpstr (cr_store_get_association_name (reader), ==,
+                   cr_store_get_association_name (writer));
+  g_clear_object (&reader);
+  g_clear_object (&writer);
+
+  raw_exec (f->path, sql);
+  reader = cr_store_open (f->path, CR_STORE_OPEN_CHECKED, &error);
+  g_assert_null (reader);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  raw_exec (f->path, "CREATE TABLE expenses (id INTEGER, amount REAL);");
+  reader = cr_store_open (f->path, CR_STORE_OPEN_CHECKED, &error);
+  g_assert_null (reader);
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_OURS);
+}
+
 static void
 test_refuse_newer (Fixture       *f,
                    gconstpointer  data)
@@ -342,7 +332,7 @@ test_refuse_newer (Fixture       *f,
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
                                           cr_store_get_schema_version () + 1);
 
-  make_demo (f->path, 20);
+  cr_test_make_demo (f->path, 20);
   raw_exec (f->path, sql);
   assert_refused (f->path, CR_STORE_ERROR_TOO_NEW);
 }
@@ -354,8 +344,8 @@ test_refuse_truncated (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) whole = NULL;
 
-  make_demo (f->path, 300);
-  whole = read_bytes (f->path);
+  cr_test_make_demo (f->path, 300);
+  whole = cr_test_read_bytes (f->path);
   g_assert_cmpuint (g_bytes_get_size (whole), >, 3 * 4096);
   g_file_set_contents (f->path, g_bytes_get_data (whole, NULL),
                        g_bytes_get_size (whole) / 2 + 100, &error);
@@ -372,8 +362,8 @@ test_refuse_damaged_page (Fixture       *f,
   gsize len;
   guint8 *bytes;
 
-  make_demo (f->path, 300);
-  whole = read_bytes (f->path);
+  cr_test_make_demo (f->path, 300);
+  whole = cr_test_read_bytes (f->path);
   bytes = g_bytes_unref_to_data (g_steal_pointer (&whole), &len);
   /* Scribble over the b-tree header of the last page. */
   memset (bytes + len - 4096, 0xA5, 64);
@@ -511,7 +501,7 @@ test_backup (Fixture       *f,
   g_autoptr (CrStore) copy = NULL;
   g_autofree char *dest = g_build_filename (f->dir, "copy.commonroom", NULL);
 
-  make_demo (f->path, 50);
+  cr_test_make_demo (f->path, 50);
   store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
   add_person (store, "Ngozi", "Chukwu");
@@ -559,7 +549,7 @@ test_backup_on_close (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  make_demo (f->path, 10);
+  cr_test_make_demo (f->path, 10);
   g_assert_cmpuint (count_backups (f->path, " on close.commonroom"), ==, 0);
 
   /* Opened and closed without an edit: nothing to keep. */
@@ -697,8 +687,8 @@ test_demo (Fixture       *f,
   CrDemoOptions options = { 10, 7 };
 
   g_setenv ("CR_TODAY", "2026-11-22", TRUE);
-  make_demo (f->path, 300);
-  make_demo (other, 300);
+  cr_test_make_demo (f->path, 300);
+  cr_test_make_demo (other, 300);
   a = register_text (f->path);
   b = register_text (other);
   g_assert_cmpstr (a, ==, b);
@@ -1122,7 +1112,7 @@ test_backup_rotation (Fixture       *f,
     "2025-03-01 100000 before update to version 3.commonroom",
   };
 
-  make_demo (f->path, 5);
+  cr_test_make_demo (f->path, 5);
   dir = cr_store_get_backup_dir (f->path);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (old); i++)
@@ -1175,7 +1165,7 @@ test_restore (Fixture       *f,
   CrBackup *newest;
   gint64 kept_id;
 
-  make_demo (f->path, 10);
+  cr_test_make_demo (f->path, 10);
   {
     g_autoptr (CrStore) store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE,
                                                &error);
@@ -1212,11 +1202,15 @@ test_restore (Fixture       *f,
 
   /* Not from a file that isn't ours; the current file is untouched. */
   raw_exec (foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-  before = read_bytes (f->path);
+  before = cr_test_read_bytes (f->path);
   g_assert_false (cr_store_restore (f->path, foreign, &error));
   g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_OURS);
   g_clear_error (&error);
-  g_assert_true (g_bytes_equal (before, read_bytes (f->path)));
+  {
+    g_autoptr (GBytes) after = cr_test_read_bytes (f->path);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
 
   g_assert_true (cr_store_restore (f->path, newest->path, &error));
   g_assert_no_error (error);
@@ -1290,7 +1284,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("cr-store-home-XXXXXX", NULL);
+  g_autofree char *home = cr_test_make_tmpdir ("cr-store-home-XXXXXX");
   int ret;
 
   /* Automatic backups go below XDG_DATA_HOME: keep them out of the real one. */
@@ -1306,6 +1300,7 @@ main (int    argc,
   ADD ("/store/refuse/random", test_refuse_random);
   ADD ("/store/refuse/foreign", test_refuse_foreign);
   ADD ("/store/refuse/newer", test_refuse_newer);
+  ADD ("/store/open/checked-reader", test_checked_reader);
   ADD ("/store/refuse/truncated", test_refuse_truncated);
   ADD ("/store/refuse/damaged-page", test_refuse_damaged_page);
   ADD ("/store/lock/second-writer", test_second_writer_refused);
@@ -1325,6 +1320,6 @@ main (int    argc,
 #undef ADD
 
   ret = g_test_run ();
-  remove_tree (home);
+  cr_test_remove_tree (home);
   return ret;
 }

@@ -195,14 +195,16 @@ present_list (Context *c)
       return;
     }
 
-  dialog =
-      cr_form_new (c->near, heading,
-                   consents->len == 0
-                       ? _ ("No consent is recorded: they are left out of "
-                            "contact lists and exports.")
-                       : _ ("Without a consent to be contacted in force, they "
-                            "are left out of contact lists and exports."),
-                   "add", _ ("_Record Consent…"), ADW_RESPONSE_SUGGESTED);
+  dialog = cr_form_new (
+      c->near, heading,
+      consents->len == 0 ? _ ("No consent is recorded: they are left out of "
+                              "contact lists and exports.")
+                         : _ ("Their phone number and email go on the register "
+                              "only with consent to that means of contact (or "
+                              "to any); their name and address go to the "
+                              "council or landlord only with consent to "
+                              "sharing."),
+      "add", _ ("_Record Consent…"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_label (dialog, "cancel", _ ("_Close"));
   kept = context_copy (c);
 

@@ -581,7 +581,7 @@ import_action (GtkWidget  *widget,
 /**
  * cr_members_page_export_file:
  * @path: the workbook to write
- * @contact: whether to include phone numbers, emails and consent
+ * @flags: contact details, or a register for the council
  *
  * Writes the membership register as the window's Export does, and says
  * how it went in a toast or a dialog.
@@ -589,11 +589,16 @@ import_action (GtkWidget  *widget,
  * Returns: whether the workbook was written
  */
 gboolean
-cr_members_page_export_file (CrMembersPage *self,
-                             const char    *path,
-                             gboolean       contact)
+cr_members_page_export_file (CrMembersPage        *self,
+                             const char           *path,
+                             CrMembersExportFlags  flags)
 {
-  CrMembersReportOptions options = { .contact = contact };
+  CrMembersReportOptions options = {
+    .council = (flags & CR_MEMBERS_EXPORT_COUNCIL) != 0,
+    /* A register for the council never carries contact details. */
+    .contact = (flags & CR_MEMBERS_EXPORT_CONTACT) != 0
+               && (flags & CR_MEMBERS_EXPORT_COUNCIL) == 0,
+  };
   g_autoptr (GError) error = NULL;
   g_autoptr (CrGroup) group = NULL;
 
@@ -625,7 +630,8 @@ export_chosen (GtkNativeDialog *chooser,
                int              response,
                CrMembersPage   *self)
 {
-  gboolean contact = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "contact"));
+  CrMembersExportFlags flags =
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "flags"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -640,7 +646,7 @@ export_chosen (GtkNativeDialog *chooser,
           path = with;
         }
       if (path != NULL)
-        cr_members_page_export_file (self, path, contact);
+        cr_members_page_export_file (self, path, flags);
     }
   g_object_unref (chooser);
 }
@@ -651,6 +657,8 @@ export_response (AdwMessageDialog *dialog,
                  CrMembersPage    *self)
 {
   GtkSwitch *contact = g_object_get_data (G_OBJECT (dialog), "contact");
+  GtkSwitch *council = g_object_get_data (G_OBJECT (dialog), "council");
+  CrMembersExportFlags flags = CR_MEMBERS_EXPORT_PLAIN;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
@@ -666,8 +674,11 @@ export_response (AdwMessageDialog *dialog,
                           cr_store_get_association_name (self->store));
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "contact",
-                     GINT_TO_POINTER (gtk_switch_get_active (contact)));
+  if (gtk_switch_get_active (council))
+    flags |= CR_MEMBERS_EXPORT_COUNCIL;
+  else if (gtk_switch_get_active (contact))
+    flags |= CR_MEMBERS_EXPORT_CONTACT;
+  g_object_set_data (G_OBJECT (chooser), "flags", GINT_TO_POINTER (flags));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_chosen),
                            self, 0);
@@ -683,7 +694,7 @@ void
 cr_members_page_export (CrMembersPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog, *row, *contact, *list;
+  GtkWidget *dialog, *row, *contact, *council, *list;
 
   g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
 
@@ -701,13 +712,29 @@ cr_members_page_export (CrMembersPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  _("Include phone numbers and emails"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Leave off for a register that leaves the "
-                                 "association"));
+                               _("Each only for those who agreed to be "
+                                 "contacted that way"));
   contact = gtk_switch_new ();
   gtk_widget_set_valign (contact, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), contact);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), contact);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("For the council or landlord"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Only members who agreed to share their "
+                                 "details are named; the others are counted "
+                                 "without name or address"));
+  council = gtk_switch_new ();
+  gtk_widget_set_valign (council, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), council);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), council);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  /* Contact details never leave the association. */
+  g_object_bind_property (council, "active", contact, "sensitive",
+                          G_BINDING_INVERT_BOOLEAN | G_BINDING_SYNC_CREATE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -716,6 +743,7 @@ cr_members_page_export (CrMembersPage *self)
                                               "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   g_object_set_data (G_OBJECT (dialog), "contact", contact);
+  g_object_set_data (G_OBJECT (dialog), "council", council);
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_response),
                            self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrMembersPage, cr_members_page, CR, MEMBERS_PAGE,
                       GtkWidget)
 
+/* Who the exported register is for. */
+typedef enum
+{
+  CR_MEMBERS_EXPORT_PLAIN   = 0,      /* names, no contact details */
+  CR_MEMBERS_EXPORT_CONTACT = 1 << 0, /* with phones, emails and consent */
+  CR_MEMBERS_EXPORT_COUNCIL = 1 << 1, /* named only with consent to share */
+} CrMembersExportFlags;
+
 CrMembersPage *cr_members_page_new       (void);
 void           cr_members_page_set_store (CrMembersPage *self,
                                           CrStore       *store);
@@ -31,9 +39,9 @@ GtkWindow     *cr_members_page_edit_person (CrMembersPage *self,
                                             CrPerson      *person);
 void           cr_members_page_import    (CrMembersPage *self);
 void           cr_members_page_export    (CrMembersPage *self);
-gboolean       cr_members_page_export_file (CrMembersPage *self,
-                                            const char    *path,
-                                            gboolean       contact);
+gboolean       cr_members_page_export_file (CrMembersPage        *self,
+                                            const char           *path,
+                                            CrMembersExportFlags  flags);
 GtkWindow     *cr_members_page_import_file (CrMembersPage *self,
                                             const char    *path);
 

@@ -23,12 +23,15 @@ export_members (CrCli  *cli,
   g_autofree char *group = NULL;
   g_autofree char *on = NULL;
   gboolean no_contact = FALSE;
+  gboolean council = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The workbook to write"), N_("FILE.xlsx") },
     { "no-contact", 0, 0, G_OPTION_ARG_NONE, &no_contact,
-      N_("Leave out phone numbers, emails and consent, for a register that "
-         "leaves the association"), NULL },
+      N_("Leave out phone numbers, emails and consent"), NULL },
+    { "for-council", 0, 0, G_OPTION_ARG_NONE, &council,
+      N_("For the council or landlord: no contact details, and only those "
+         "who agreed to share their details are named"), NULL },
     { "group", 'g', 0, G_OPTION_ARG_STRING, &group,
       N_("Only the current members of this group"), N_("NAME") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on,
@@ -77,7 +80,8 @@ export_members (CrCli  *cli,
           return cr_cli_fail (error);
         }
     }
-  options.contact = !no_contact;
+  options.contact = !no_contact && !council;
+  options.council = council;
   options.on_date = on_iso;
 
   if (!cr_report_members (store, output, &options, &error))

@@ -1,5 +1,9 @@
 /* cr-cli-members.c: members list
  *
+ * With --consent PURPOSE the list becomes a contact list: only people
+ * with that consent in force today, each phone number and email only where
+ * they agreed to that means of contact, as the register export does.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "cr-cli"
@@ -9,7 +13,9 @@
 #include "cr-cli.h"
 
 #include "cr-csv.h"
+#include "cr-date.h"
 #include "cr-store-people.h"
+#include "cr-store-privacy.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -24,8 +30,10 @@ typedef enum
 
 typedef struct
 {
-  Format format;
-  guint  n;
+  Format            format;
+  guint             n;
+  GHashTable       *in_force;  /* with --consent: the consents in force */
+  CrConsentPurpose  purpose;
 } ListState;
 
 /* Pads to a width in characters, not bytes, so accents don't skew. */
@@ -61,6 +69,18 @@ print_person (CrPerson *person,
   ListState *state = user_data;
   const char *status = cr_person_status_to_string (cr_person_get_status (person));
   const char *tenure = cr_tenure_to_string (cr_person_get_tenure (person));
+
+  if (state->in_force != NULL)
+    {
+      guint bits = cr_consents_lookup (state->in_force, cr_person_get_id (person));
+
+      if (!cr_consents_allow (bits, state->purpose))
+        return TRUE;
+      if (!cr_consents_allow_phone (bits))
+        cr_person_set_phone (person, NULL);
+      if (!cr_consents_allow_email (bits))
+        cr_person_set_email (person, NULL);
+    }
 
   switch (state->format)
     {
@@ -157,19 +177,28 @@ members_list (CrCli  *cli,
               char  **argv)
 {
   g_autofree char *format = NULL;
+  g_autofree char *consent = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("text (the default), csv or json"), N_("FORMAT") },
+    { "consent", 0, 0, G_OPTION_ARG_STRING, &consent,
+      N_("Only those who agreed to PURPOSE (contact, contact-post, "
+         "contact-phone, contact-email, photos, share-landlord or "
+         "newsletter), with a phone or email only where they agreed to it"),
+      N_("PURPOSE") },
     { NULL }
   };
   g_autoptr (CrStore) store = NULL;
+  g_autoptr (GHashTable) in_force = NULL;
   GError *error = NULL;
-  ListState state = { FORMAT_TEXT, 0 };
+  ListState state = { FORMAT_TEXT, 0, NULL, 0 };
   int exit_code = CR_CLI_EXIT_OK;
 
   if (!cr_cli_parse (cli, "members list", NULL,
                      N_("List everyone in the register, in register order, "
-                        "with their status today."),
+                        "with their status today; or, with --consent, "
+                        "everyone who agreed to something, such as a "
+                        "newsletter or email contact."),
                      entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -185,10 +214,23 @@ members_list (CrCli  *cli,
     return cr_cli_usage ("members list",
                          _("The format “%s” isn’t known; use text, csv or json."),
                          format);
+  if (consent != NULL && !cr_consent_purpose_from_string (consent, &state.purpose))
+    return cr_cli_usage ("members list",
+                         _("“%s” is not something one consents to here; see "
+                           "“members list --help”."), consent);
 
   store = cr_cli_open (cli, "members list", CR_STORE_OPEN_READ_ONLY, &exit_code);
   if (store == NULL)
     return exit_code;
+  if (consent != NULL)
+    {
+      g_autofree char *today = cr_date_today_iso ();
+
+      in_force = cr_store_consents_in_force (store, today, &error);
+      if (in_force == NULL)
+        return cr_cli_fail (error);
+      state.in_force = in_force;
+    }
 
   if (state.format == FORMAT_CSV)
     fputs ("id,name,given_name,family_name,status,joined,tenure,address,"

@@ -13,17 +13,23 @@
 
 #include "cr-page.h"
 #include "cr-print-data.h"
+#include "cr-store.h"
 
 G_BEGIN_DECLS
 
-int       cr_print_attendance_sheet_get_n_pages (const CrSheetData    *data);
-void      cr_print_attendance_sheet_draw_page   (const CrSheetData    *data,
-                                                 cairo_t              *cr,
-                                                 int                   page,
-                                                 double                width,
-                                                 double                height);
-gboolean  cr_print_attendance_sheet_to_pdf      (const CrSheetData    *data,
-                                                 const char           *path,
-                                                 GError              **error);
+int      cr_print_attendance_sheet_get_n_pages (const CrSheetData *data);
+void     cr_print_attendance_sheet_draw_page (const CrSheetData *data,
+                                              cairo_t           *cr,
+                                              int                page,
+                                              double             width,
+                                              double             height);
+gboolean cr_print_attendance_sheet_to_pdf (const CrSheetData *data,
+                                           const char        *path,
+                                           GError           **error);
+
+void cr_print_attendance_sheet_mark_photos (CrSheetData *data,
+                                            CrStore     *store,
+                                            GPtrArray   *expected,
+                                            const char  *on_date);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "cr-print-meeting.h"
+#include "cr-print-attendance-sheet.h"
 
 #include "cr-meeting.h"
 #include "cr-store-meetings.h"
@@ -110,6 +111,7 @@ cr_print_meeting_get_sheet (CrStore  *store,
 
       cr_sheet_data_add_person (data, e->family_name, e->given_name, note);
     }
+  cr_print_attendance_sheet_mark_photos (data, store, expected, meeting->date);
   return g_steal_pointer (&data);
 }
 

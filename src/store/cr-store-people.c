@@ -1417,3 +1417,67 @@ fail:
   cr_store_rollback (self);
   return 0;
 }
+
+/**
+ * cr_store_foreach_person_shared_first:
+ * @on_date: (nullable): the ISO date statuses and consents are for; today
+ *   if %NULL
+ * @func: called for each person; return %FALSE to stop
+ *
+ * Streams the register as cr_store_foreach_person() does, but in the
+ * order a register that leaves the association needs: first, in register
+ * order, everyone with a consent to share their details in force on the
+ * day; then everyone else by block and id, so that where their rows fall
+ * says nothing about their names (cr-store-privacy.c withholds those).
+ */
+gboolean
+cr_store_foreach_person_shared_first (CrStore       *self,
+                                      const char    *on_date,
+                                      CrPersonFunc   func,
+                                      gpointer       user_data,
+                                      GError       **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  today = on_date ? g_strdup (on_date) : cr_date_today_iso ();
+  stmt = _cr_store_prepare (self,
+                            "SELECT " PERSON_COLUMNS " FROM ("
+                            "  SELECT p.*, EXISTS (SELECT 1 FROM consents c "
+                            "    WHERE c.person_id = p.id "
+                            "    AND c.purpose = 'share-landlord' "
+                            "    AND (c.given_on IS NULL OR c.given_on <= ?1) "
+                            "    AND (c.withdrawn_on IS NULL "
+                            "      OR c.withdrawn_on > ?1)) AS shared "
+                            "  FROM people p) p "
+                            "ORDER BY p.shared DESC, "
+                            "CASE WHEN p.shared THEN p.sort_key END, "
+                            "coalesce (p.block, ''), p.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (CrPerson) person = person_from_row (stmt, today);
+
+      if (!func (person, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _("reading the register"));
+      return FALSE;
+    }
+  return TRUE;
+}

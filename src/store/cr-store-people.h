@@ -113,6 +113,18 @@ gboolean  cr_store_foreach_person    (CrStore          *self,
                                       CrPersonFunc      func,
                                       gpointer          user_data,
                                       GError          **error);
+gboolean  cr_store_foreach_person_shared_first (CrStore      *self,
+                                                const char   *on_date,
+                                                CrPersonFunc  func,
+                                                gpointer      user_data,
+                                                GError      **error);
+/* In cr-store-privacy.c: the register as consents allow it to be shown. */
+gboolean  cr_store_foreach_person_consented (CrStore     *self,
+                                             const char  *on_date,
+                                             gboolean     leaves,
+                                             CrPersonFunc func,
+                                             gpointer     user_data,
+                                             GError     **error);
 gint64    cr_store_count_people      (CrStore          *self,
                                       GError          **error);
 gboolean  cr_store_foreach_person_brief (CrStore           *self,

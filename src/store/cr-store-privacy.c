@@ -13,6 +13,7 @@
 
 #include "cr-store-privacy.h"
 
+#include "cr-store-people.h"
 #include "cr-store-private.h"
 #include "cr-store-rules.h"
 
@@ -273,7 +274,7 @@ static const char *const purpose_labels[CR_CONSENT_N_PURPOSES] = {
   N_ ("Contact by phone"),
   N_ ("Contact by email"),
   N_ ("Photographs"),
-  N_ ("Sharing details with the landlord"),
+  N_ ("Sharing details with the landlord or council"),
   N_ ("Newsletter"),
 };
 
@@ -628,4 +629,371 @@ cr_store_check_privacy (CrStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+cr_consent_purpose_from_string (const char *text, CrConsentPurpose *purpose)
+{
+  for (guint i = 0; i < CR_CONSENT_N_PURPOSES; i++)
+    if (g_strcmp0 (purpose_names[i], text) == 0)
+      {
+        *purpose = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+cr_consent_method_from_string (const char *text, CrConsentMethod *method)
+{
+  for (guint i = 0; i < CR_CONSENT_N_METHODS; i++)
+    if (g_strcmp0 (method_names[i], text) == 0)
+      {
+        *method = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The person's name as spoken, or NULL if there is no such person. */
+static char *
+person_name (CrStore *self, gint64 person_id)
+{
+  sqlite3_stmt *stmt;
+  char         *name = NULL;
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT trim(given_name || ' ' || family_name) "
+                            "FROM people WHERE id = ?1",
+                            NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/**
+ * cr_store_withdraw_purpose:
+ * @person_id: a person
+ * @purpose: what they no longer agree to
+ * @on_date: ISO: when they withdrew it
+ *
+ * Withdraws every consent of @person_id to @purpose in force on @on_date,
+ * in one transaction: all of them or, on error, none.
+ *
+ * Returns: how many were withdrawn; 0 with @error set if there was none
+ *   to withdraw (%CR_STORE_ERROR_NOT_FOUND) or on failure
+ */
+guint
+cr_store_withdraw_purpose (CrStore         *self,
+                           gint64           person_id,
+                           CrConsentPurpose purpose,
+                           const char      *on_date,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+  guint         n;
+  int           rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail (purpose < CR_CONSENT_N_PURPOSES, 0);
+
+  if (!_cr_store_require_write (self, error) ||
+      !check_date (on_date, FALSE, _ ("it was withdrawn"), error))
+    return 0;
+  if (!cr_store_begin (self, error))
+    return 0;
+
+  /* Only what was given by then can be withdrawn then; a consent dated
+   * later stays, and the message says so. */
+  stmt = _cr_store_prepare (self,
+                            "UPDATE consents SET withdrawn_on = ?3 "
+                            "WHERE person_id = ?1 AND purpose = ?2 "
+                            "AND withdrawn_on IS NULL "
+                            "AND (given_on IS NULL OR given_on <= ?3)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, purpose_names[purpose], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, on_date, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _ ("withdrawing the consent"));
+      goto fail;
+    }
+  n = sqlite3_changes (_cr_store_get_db (self));
+  if (n == 0)
+    {
+      g_autofree char *uk = cr_date_iso_to_uk (on_date);
+      g_autofree char *name = person_name (self, person_id);
+
+      if (name == NULL)
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                     _ ("There is no person number %lld."),
+                     (long long) person_id);
+      else
+        g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                     _ ("%s has no consent to “%s” in force on %s: it was "
+                        "never given, already withdrawn, or given later."),
+                     name, cr_consent_purpose_get_label (purpose), uk);
+      goto fail;
+    }
+  if (!cr_store_commit (self, error))
+    return 0;
+  return n;
+
+fail:
+  cr_store_rollback (self);
+  return 0;
+}
+
+/**
+ * cr_store_consents_in_force:
+ * @on_date: ISO date
+ *
+ * Every person's consents in force on @on_date (given by then, not yet
+ * withdrawn), read in one query so a register of 100,000 asks once.
+ *
+ * Returns: (transfer full): person id (gint64 *) to purposes (bits, read
+ *   with cr_consents_lookup()); %NULL on error
+ */
+GHashTable *
+cr_store_consents_in_force (CrStore *self, const char *on_date, GError **error)
+{
+  g_autoptr (GHashTable) map = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+  g_return_val_if_fail (on_date != NULL, NULL);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT person_id, purpose FROM consents "
+                            "WHERE (given_on IS NULL OR given_on <= ?1) "
+                            "AND (withdrawn_on IS NULL OR withdrawn_on > ?1)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, on_date, -1, SQLITE_TRANSIENT);
+  map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64           id = sqlite3_column_int64 (stmt, 0);
+      CrConsentPurpose purpose;
+      gpointer         old;
+
+      if (!cr_consent_purpose_from_string (
+              (const char *) sqlite3_column_text (stmt, 1), &purpose))
+        continue;
+      old = g_hash_table_lookup (map, &id);
+      g_hash_table_replace (
+          map, g_memdup2 (&id, sizeof id),
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | CR_CONSENT_BIT (purpose)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _cr_store_set_error (self, error, rc, _ ("reading the consents"));
+      return NULL;
+    }
+  return g_steal_pointer (&map);
+}
+
+/**
+ * cr_consents_lookup:
+ * @in_force: from cr_store_consents_in_force()
+ *
+ * Returns: the person's purposes in force, as CR_CONSENT_BIT()s
+ */
+guint
+cr_consents_lookup (GHashTable *in_force, gint64 person_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (in_force, &person_id));
+}
+
+/* Consent to be contacted "by post, phone or email" covers every means;
+ * otherwise each means needs its own. */
+gboolean
+cr_consents_allow_phone (guint bits)
+{
+  return cr_consents_allow (bits, CR_CONSENT_CONTACT_PHONE);
+}
+
+gboolean
+cr_consents_allow_email (guint bits)
+{
+  return cr_consents_allow (bits, CR_CONSENT_CONTACT_EMAIL);
+}
+
+/**
+ * cr_consents_allow:
+ * @bits: a person's purposes in force (cr_consents_lookup())
+ * @purpose: what is to be done
+ *
+ * Returns: whether @purpose is agreed to, itself or, for a means of
+ *   contact, through consent to be contacted by any means
+ */
+gboolean
+cr_consents_allow (guint bits, CrConsentPurpose purpose)
+{
+  gboolean means = purpose == CR_CONSENT_CONTACT_POST ||
+                   purpose == CR_CONSENT_CONTACT_PHONE ||
+                   purpose == CR_CONSENT_CONTACT_EMAIL;
+
+  g_return_val_if_fail (purpose < CR_CONSENT_N_PURPOSES, FALSE);
+
+  if ((bits & CR_CONSENT_BIT (purpose)) != 0)
+    return TRUE;
+  return means && (bits & CR_CONSENT_BIT (CR_CONSENT_CONTACT)) != 0;
+}
+
+typedef struct
+{
+  GHashTable  *in_force;
+  gboolean     leaves;
+  CrPersonFunc func;
+  gpointer     user_data;
+} Consented;
+
+static gboolean
+consented_person (CrPerson *person, gpointer user_data)
+{
+  Consented *c = user_data;
+  guint      bits = cr_consents_lookup (c->in_force, cr_person_get_id (person));
+
+  if (!cr_consents_allow_phone (bits))
+    cr_person_set_phone (person, NULL);
+  if (!cr_consents_allow_email (bits))
+    cr_person_set_email (person, NULL);
+  /* What leaves the association names only those who agreed to it; the
+   * others stay as a row, so counts by block, tenure and status add up. */
+  if (c->leaves && (bits & CR_CONSENT_BIT (CR_CONSENT_SHARE_LANDLORD)) == 0)
+    {
+      cr_person_set_given_name (person, NULL);
+      cr_person_set_family_name (person, _ ("Withheld: no consent to share"));
+      cr_person_set_address (person, NULL);
+      cr_person_set_postcode (person, NULL);
+    }
+  return c->func (person, c->user_data);
+}
+
+/**
+ * cr_store_foreach_person_consented:
+ * @on_date: (nullable): the ISO date statuses and consents are for; today
+ *   if %NULL
+ * @leaves: %TRUE for what leaves the association (for the council or the
+ *   landlord): people who have not agreed to their details being shared
+ *   are named "Withheld: no consent to share", without address or
+ *   postcode, and come after everyone named, by block rather than by name
+ * @func: called for each person in register order; return %FALSE to stop
+ *
+ * Streams the register as cr_store_foreach_person() does, each person
+ * with only what their consents in force allow: a phone number to those
+ * who agreed to be phoned (or contacted by any means), an email address
+ * to those who agreed to email.
+ */
+gboolean
+cr_store_foreach_person_consented (CrStore     *self,
+                                   const char  *on_date,
+                                   gboolean     leaves,
+                                   CrPersonFunc func,
+                                   gpointer     user_data,
+                                   GError     **error)
+{
+  g_autoptr (GHashTable) in_force = NULL;
+  g_autofree char *today = NULL;
+  Consented        c;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  today = on_date != NULL ? g_strdup (on_date) : cr_date_today_iso ();
+  in_force = cr_store_consents_in_force (self, today, error);
+  if (in_force == NULL)
+    return FALSE;
+  c = (Consented){ in_force, leaves, func, user_data };
+  if (leaves)
+    return cr_store_foreach_person_shared_first (self, today, consented_person,
+                                                 &c, error);
+  return cr_store_foreach_person (self, today, consented_person, &c, error);
+}
+
+void
+cr_erase_summary_free (CrEraseSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->name);
+  g_free (summary->former_name);
+  g_free (summary);
+}
+
+/**
+ * cr_store_get_erase_summary:
+ * @person_id: a person
+ *
+ * What cr_store_erase_person() would keep and remove of @person_id, for a
+ * confirmation that names it.
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set
+ */
+CrEraseSummary *
+cr_store_get_erase_summary (CrStore *self, gint64 person_id, GError **error)
+{
+  g_autoptr (CrEraseSummary) s = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  stmt = _cr_store_prepare (
+      self,
+      "SELECT trim(given_name || ' ' || family_name), "
+      "(SELECT count(*) FROM memberships WHERE person_id = ?1), "
+      "(SELECT count(*) FROM offices WHERE person_id = ?1), "
+      "(SELECT count(*) FROM attendance WHERE person_id = ?1), "
+      "(SELECT count(*) FROM consents WHERE person_id = ?1), "
+      "(SELECT count(*) FROM interests WHERE person_id = ?1), "
+      "(address IS NOT NULL) + (block IS NOT NULL) + (postcode IS NOT NULL) "
+      "+ (phone IS NOT NULL) + (email IS NOT NULL) + (notes IS NOT NULL) "
+      "FROM people WHERE id = ?1",
+      error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      s = g_new0 (CrEraseSummary, 1);
+      s->name = dup_text (stmt, 0);
+      s->memberships = sqlite3_column_int (stmt, 1);
+      s->offices = sqlite3_column_int (stmt, 2);
+      s->attendance = sqlite3_column_int (stmt, 3);
+      s->consents = sqlite3_column_int (stmt, 4);
+      s->interests = sqlite3_column_int (stmt, 5);
+      s->contact_fields = sqlite3_column_int (stmt, 6);
+      /* The same words cr_store_erase_person() writes. */
+      s->former_name =
+          g_strdup_printf (_ ("Former member #%lld"), (long long) person_id);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no person number %lld."),
+                   (long long) person_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _cr_store_set_error (self, error, rc, _ ("reading the person"));
+      return NULL;
+    }
+  return g_steal_pointer (&s);
 }
