@@ -653,6 +653,96 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_READ_ONLY);
 }
 
+/* Requirements are found, listed by role and removed by the calls the
+ * window's Required Courses… uses, and by `training require --remove`;
+ * the check follows each change. */
+static void
+test_requirements (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) titles = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64           cath = add_member (f, "Cath", "Quinn", "2025-03-01");
+  gint64           id;
+
+  cr_store_add_office (f->store, cath, f->panel, "Treasurer", "2026-01-01",
+                       &error);
+  g_assert_no_error (error);
+  cr_store_add_office (f->store, cath, f->panel, "Minutes secretary",
+                       "2026-01-01", &error);
+  g_assert_no_error (error);
+
+  /* The usual officers first, then the file's own titles, each once. */
+  titles = cr_store_list_office_titles (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (titles->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Chair");
+  g_assert_cmpstr (g_ptr_array_index (titles, 3), ==, "Treasurer");
+  g_assert_cmpstr (g_ptr_array_index (titles, 4), ==, "Minutes secretary");
+
+  g_assert_cmpint (cr_store_find_requirement (f->store, f->finance, 0,
+                                              CR_ROLE_OFFICE, "Treasurer",
+                                              &error),
+                   ==, 0);
+  g_assert_no_error (error);
+  id = cr_store_add_requirement (f->store, f->finance, 0, CR_ROLE_OFFICE,
+                                 "Treasurer", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cr_store_find_requirement (f->store, f->finance, 0,
+                                              CR_ROLE_OFFICE, "treasurer",
+                                              &error),
+                   ==, id);
+  /* Only in every group: not the panel's own. */
+  g_assert_cmpint (cr_store_find_requirement (f->store, f->finance, f->panel,
+                                              CR_ROLE_OFFICE, "Treasurer",
+                                              &error),
+                   ==, 0);
+  items = check_training (f, TODAY);
+  g_assert_nonnull (find_item (items, "Cath Quinn", "Finance for treasurers"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_assert_true (cr_store_remove_requirement (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (cr_store_remove_requirement (f->store, id, &error));
+  g_assert_error (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  items = check_training (f, TODAY);
+  g_assert_null (find_item (items, "Cath Quinn", "Finance for treasurers"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The command line: add, remove, and refuse to remove what isn't
+   * there, changing nothing. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "training", "require",
+                                    "--course", "Finance for treasurers",
+                                    "--role", "Treasurer", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "training", "require",
+                                    "--course", "Finance for treasurers",
+                                    "--role", "treasurer", "--remove", NULL),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cr_test_run_cli (&out, &err, f->path, "training", "require",
+                                    "--course", "Finance for treasurers",
+                                    "--role", "Treasurer", "--remove", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "commonroom-cli: "));
+  g_assert_nonnull (strstr (err, "nothing was removed"));
+  f->store = cr_store_open (f->path, CR_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) left = cr_store_list_requirements (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -667,6 +757,7 @@ main (int argc, char **argv)
   ADD ("/training-store/leaves-and-rejoins", test_leaves_and_rejoins);
   ADD ("/training-store/matrix-and-skills", test_matrix_and_skills);
   ADD ("/training-store/read-only", test_read_only);
+  ADD ("/training-store/requirements", test_requirements);
 #undef ADD
   return g_test_run ();
 }

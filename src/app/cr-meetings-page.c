@@ -15,6 +15,7 @@
 #include "cr-meetings-page.h"
 
 #include "cr-date.h"
+#include "cr-fold-box.h"
 #include "cr-form.h"
 #include "cr-group.h"
 #include "cr-member-import.h"
@@ -48,6 +49,10 @@ struct _CrMeetingsPage
    * page is in front only delays opening the file. */
   gboolean             stale;
   gint64               stale_select;
+  /* And only the newest rows are built at first, a page at a time: 20,000
+   * rows in a list box hold the window for seconds. */
+  guint                n_shown;
+  GtkWidget           *more_row;
 
   GtkStack            *stack;
   GtkDropDown         *group_dropdown;
@@ -319,6 +324,47 @@ attendance_key (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Wrapped between words only: a name is never cut inside a word. */
+static GtkWidget *
+wrapping_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  return label;
+}
+
+/* A name with its role above or beside its three mark buttons: beside
+ * them while the name keeps room for a long name on one or two lines,
+ * under it in a narrow window (half a laptop's screen), so that a name
+ * never breaks letter by letter. The row's title stays the name, for
+ * tests and assistive technology. */
+static GtkWidget *
+attendance_row_child (const char *title,
+                      const char *subtitle,
+                      GtkWidget  *buttons)
+{
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = wrapping_label (title);
+  GtkWidget *role = wrapping_label (subtitle);
+  GtkWidget *fold;
+
+  gtk_widget_add_css_class (name, "title");
+  gtk_widget_add_css_class (role, "subtitle");
+  gtk_widget_add_css_class (role, "dim-label");
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), role);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  fold = cr_fold_box_new (labels, buttons, 240);
+  gtk_widget_set_margin_start (fold, 12);
+  gtk_widget_set_margin_end (fold, 12);
+  gtk_widget_set_margin_top (fold, 8);
+  gtk_widget_set_margin_bottom (fold, 8);
+  return fold;
+}
+
 static void
 load_attendance (CrMeetingsPage *self)
 {
@@ -352,7 +398,7 @@ load_attendance (CrMeetingsPage *self)
     {
       CrExpectedAttendee *who = g_ptr_array_index (self->expected, i);
       GtkToggleButton **buttons = g_new0 (GtkToggleButton *, 3);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_preferences_row_new ();
       GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       g_autofree char *title = g_strdup_printf ("%s, %s", who->family_name,
                                                 who->given_name);
@@ -371,9 +417,10 @@ load_attendance (CrMeetingsPage *self)
         subtitle = with_office = g_strdup_printf ("%s · %s", office, subtitle);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (linked, "linked");
       gtk_widget_set_valign (linked, GTK_ALIGN_CENTER);
+      /* Three buttons of one width, the same at any row width. */
+      gtk_box_set_homogeneous (GTK_BOX (linked), TRUE);
       for (int m = 0; m < 3; m++)
         {
           GtkWidget *b = gtk_toggle_button_new_with_mnemonic (_(labels[m]));
@@ -391,7 +438,14 @@ load_attendance (CrMeetingsPage *self)
                                    self, 0);
           gtk_box_append (GTK_BOX (linked), b);
         }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), linked);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                                  attendance_row_child (title, subtitle,
+                                                        linked));
+      /* A screen reader names the row, as it did the action row's. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      subtitle, -1);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, TRUE);
       gtk_list_box_append (self->attendance_list, row);
@@ -1194,13 +1248,77 @@ meeting_selected (CrMeetingsPage *self,
     return;
   flush_minutes (self);
   g_clear_pointer (&self->meeting, cr_meeting_free);
-  if (row != NULL)
+  if (row != NULL && row != (GtkListBoxRow *) self->more_row)
     {
       m = g_ptr_array_index (self->meetings,
                              gtk_list_box_row_get_index (row));
       self->meeting = cr_meeting_copy (m);
     }
   show_meeting (self);
+}
+
+#define MEETINGS_PAGE 100
+
+static void show_meetings_upto (CrMeetingsPage *self,
+                                guint           upto);
+
+static void
+show_more_meetings (CrMeetingsPage *self)
+{
+  show_meetings_upto (self, self->n_shown + MEETINGS_PAGE);
+}
+
+/* Builds the rows of the meetings up to @upto (newest first), and a last
+ * row that offers the next page while older ones are left. */
+static void
+show_meetings_upto (CrMeetingsPage *self,
+                    guint           upto)
+{
+  guint left;
+
+  upto = MIN (upto, self->meetings->len);
+  if (self->more_row != NULL && upto > self->n_shown)
+    {
+      gtk_list_box_remove (self->meetings_list, self->more_row);
+      self->more_row = NULL;
+    }
+  for (; self->n_shown < upto; self->n_shown++)
+    {
+      CrMeeting *m = g_ptr_array_index (self->meetings, self->n_shown);
+      g_autofree char *date = long_date (m->date);
+      g_autofree char *subtitle = meeting_subtitle (m);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* A long group name wraps, then ellipsizes, rather than holding
+       * the whole window wide. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_append (self->meetings_list, row);
+    }
+  left = self->meetings->len - self->n_shown;
+  if (left > 0 && self->more_row == NULL)
+    {
+      g_autofree char *label = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Show %u Older Meeting",
+                       "Show %u Older Meetings", MIN (left, MEETINGS_PAGE)),
+          MIN (left, MEETINGS_PAGE));
+      GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_margin_top (button, 6);
+      gtk_widget_set_margin_bottom (button, 6);
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (show_more_meetings), self,
+                               G_CONNECT_SWAPPED);
+      self->more_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->more_row), button);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->more_row),
+                                       FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->more_row),
+                                        FALSE);
+      gtk_list_box_append (self->meetings_list, self->more_row);
+    }
 }
 
 static void
@@ -1222,6 +1340,8 @@ load_meetings (CrMeetingsPage *self,
     }
   self->stale = FALSE;
   clear_box (GTK_WIDGET (self->meetings_list));
+  self->more_row = NULL;
+  self->n_shown = 0;
   g_ptr_array_set_size (self->meetings, 0);
   if (self->store == NULL)
     {
@@ -1245,16 +1365,7 @@ load_meetings (CrMeetingsPage *self,
   for (guint i = 0; i < self->meetings->len; i++)
     {
       CrMeeting *m = g_ptr_array_index (self->meetings, i);
-      g_autofree char *date = long_date (m->date);
-      g_autofree char *subtitle = meeting_subtitle (m);
-      GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      /* A long group name wraps, then ellipsizes, rather than holding
-       * the whole window wide. */
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_append (self->meetings_list, row);
       if (m->id == select_id)
         select = i;
       /* Otherwise the latest meeting on or before today. */
@@ -1263,6 +1374,7 @@ load_meetings (CrMeetingsPage *self,
     }
   if (select < 0 && self->meetings->len > 0)
     select = 0;
+  show_meetings_upto (self, MAX ((guint) (select + 1), MEETINGS_PAGE));
 
   gtk_stack_set_visible_child_name (self->stack,
                                     self->meetings->len > 0 || group != NULL
@@ -1542,6 +1654,7 @@ cr_meetings_page_select_meeting (CrMeetingsPage *self,
   for (guint i = 0; i < self->meetings->len; i++)
     if (((CrMeeting *) g_ptr_array_index (self->meetings, i))->id == meeting_id)
       {
+        show_meetings_upto (self, i + 1);
         gtk_list_box_select_row (self->meetings_list,
                                  gtk_list_box_get_row_at_index (self->meetings_list, i));
         return TRUE;

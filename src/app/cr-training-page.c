@@ -5,8 +5,11 @@
  * below it first), the certificates that have expired or expire within 60
  * days, the skills audit (wanted, who has them, the gaps) and the course
  * catalogue. "Record a Session…" records everyone at a session at once;
- * a member's row opens their training record. Read when the page is shown
- * and after each edit made here, so it always reflects the file.
+ * a member's row opens their training record; "Required Courses…" sets
+ * what each role needs. Read when the page is shown, when the group
+ * changes and after each edit made here, so it always reflects the file:
+ * in a worker, on the page's own read-only connection, since a
+ * federation's file takes more than a second to read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +24,7 @@
 #include "cr-group.h"
 #include "cr-money.h"
 #include "cr-person-training.h"
+#include "cr-required-courses.h"
 #include "cr-rules.h"
 #include "cr-store-people.h"
 #include "cr-store-rules.h"
@@ -37,13 +41,22 @@
 #define MAX_COMPLETION_ROWS 25
 #define MAX_ATTENDEES       2000
 
+typedef struct _Reader Reader;
+
 struct _CrTrainingPage
 {
   GtkWidget parent_instance;
 
-  CrStore *store;
-  gint64   group_id;
-  guint    n_people;
+  CrStore      *store;
+  gint64        group_id;
+  guint         n_people;
+  GCancellable *cancellable; /* the read under way, or NULL */
+  gint64        shown_group; /* whose lists are shown; 0: none */
+  Reader       *reader;      /* this file's read-only connection */
+  GPtrArray    *queued;      /* QueuedRow: read, not yet in their lists */
+  guint         queue_tick;
+
+  GtkStack            *stack;
 
   AdwPreferencesGroup *completion_group;
   AdwPreferencesGroup *skills_group;
@@ -60,6 +73,7 @@ enum
 {
   PROP_0,
   PROP_GROUP_ID,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -133,24 +147,102 @@ add_tag (GtkWidget *row, const char *text, const char *style)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 }
 
+/* Rows reach a shown page's lists a few each frame: a federation's page
+ * has hundreds (every group, a hundred certificates), and measuring their
+ * wrapped labels in one frame held the window still for the best part of
+ * a second after the worker had done its reading. A hidden page takes
+ * them at once: nothing is laid out until it is shown. */
+typedef struct
+{
+  GtkListBox *list;
+  GtkWidget  *row;
+} QueuedRow;
+
 static void
-add_placeholder (GtkListBox *list, const char *text)
+queued_row_free (gpointer data)
+{
+  QueuedRow *q = data;
+
+  g_object_unref (q->row);
+  g_free (q);
+}
+
+/* Rows added a frame: each is measured once, a few milliseconds. */
+#define ROWS_PER_FRAME 12
+
+static void
+add_queued_rows (CrTrainingPage *self, guint n)
+{
+  n = MIN (n, self->queued->len);
+  for (guint i = 0; i < n; i++)
+    {
+      QueuedRow *q = g_ptr_array_index (self->queued, i);
+
+      gtk_list_box_append (q->list, q->row);
+    }
+  g_ptr_array_remove_range (self->queued, 0, n);
+}
+
+static void
+stop_queue (CrTrainingPage *self)
+{
+  if (self->queue_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->queue_tick);
+  self->queue_tick = 0;
+}
+
+static gboolean
+queue_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  CrTrainingPage *self = CR_TRAINING_PAGE (widget);
+
+  add_queued_rows (self, ROWS_PER_FRAME);
+  if (self->queued->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->queue_tick = 0;
+  if (self->cancellable == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_row (CrTrainingPage *self, GtkListBox *list, GtkWidget *row)
+{
+  QueuedRow *q;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_list_box_append (list, row);
+      return;
+    }
+  q = g_new0 (QueuedRow, 1);
+  q->list = list;
+  q->row = g_object_ref_sink (row);
+  g_ptr_array_add (self->queued, q);
+  if (self->queue_tick == 0)
+    self->queue_tick =
+        gtk_widget_add_tick_callback (GTK_WIDGET (self), queue_tick, NULL,
+                                      NULL);
+}
+
+static void
+add_placeholder (CrTrainingPage *self, GtkListBox *list, const char *text)
 {
   GtkWidget *row = new_row (text, NULL);
 
   gtk_widget_add_css_class (row, "dim-label");
-  gtk_list_box_append (list, row);
+  queue_row (self, list, row);
 }
 
 static void
-add_more (GtkListBox *list, guint more)
+add_more (CrTrainingPage *self, GtkListBox *list, guint more)
 {
   g_autofree char *text = g_strdup_printf (
       g_dngettext (NULL, "and %u more, in the training export",
                    "and %u more, in the training export", more),
       more);
 
-  add_placeholder (list, text);
+  add_placeholder (self, list, text);
 }
 
 static gboolean
@@ -179,38 +271,259 @@ compare_rows (gconstpointer a, gconstpointer b)
          (gint) cr_completion_percent (y->completion);
 }
 
-static void
-fill_completion (CrTrainingPage *self, const char *on, const char *name)
+/* ---- reading, in a worker ---------------------------------------------- */
+
+/* Everything the page shows, read on a second, read-only connection in a
+ * thread: on a federation's file the completion of 100,000 members takes
+ * more than a second, and the window must not stand still meanwhile. A
+ * section that could not be read keeps its message instead. */
+typedef struct
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  gint64     group_id;
+  char      *on;
+  char      *group_name;
+  guint      threshold; /* training-threshold-percent; 0: none */
+  guint      n_core;    /* core courses in force */
+  guint      n_people;
+  guint      n_met;
+  GPtrArray *rows; /* Row: the first MAX_COMPLETION_ROWS, in order */
+  char      *rows_error;
+  GPtrArray *groups; /* CrGroupCompletion */
+  char      *groups_error;
+  GPtrArray *expiring; /* CrExpiringCertificate */
+  char      *expiring_error;
+  GPtrArray *skills; /* CrSkillAudit */
+  char      *skills_error;
+  GPtrArray *courses; /* CrCourse */
+  char      *courses_error;
+  GPtrArray *required; /* CrCourseRequirement */
+} TrainingData;
+
+static void
+training_data_free (TrainingData *data)
+{
+  g_free (data->on);
+  g_free (data->group_name);
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->groups, g_ptr_array_unref);
+  g_clear_pointer (&data->expiring, g_ptr_array_unref);
+  g_clear_pointer (&data->skills, g_ptr_array_unref);
+  g_clear_pointer (&data->courses, g_ptr_array_unref);
+  g_clear_pointer (&data->required, g_ptr_array_unref);
+  g_free (data->rows_error);
+  g_free (data->groups_error);
+  g_free (data->expiring_error);
+  g_free (data->skills_error);
+  g_free (data->courses_error);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrainingData, training_data_free)
+
+/* The page's own read-only connection, opened by the first read in a
+ * worker and kept for the next ones: opening checks the whole file
+ * (quick_check, a second or more on a federation's file), which a change
+ * of group should not pay again. Reads take turns on it; the last job or
+ * page to let go closes it. */
+struct _Reader
+{
+  gatomicrefcount ref;
+  GMutex          lock;
+  char           *path;
+  CrStore        *store;
+};
+
+static Reader *
+reader_new (const char *path)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  g_atomic_ref_count_init (&reader->ref);
+  g_mutex_init (&reader->lock);
+  reader->path = g_strdup (path);
+  return reader;
+}
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref))
+    return;
+  if (reader->store != NULL)
+    cr_store_close (reader->store);
+  g_clear_object (&reader->store);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+typedef struct
+{
+  Reader *reader;
+  gint64  group_id;
+  char   *on;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  reader_unref (job->reader);
+  g_free (job->on);
+  g_free (job);
+}
+
+/* Takes @error's message for a section that could not be read. */
+static char *
+take_message (GError **error)
+{
+  char *message = g_strdup ((*error)->message);
+
+  g_clear_error (error);
+  return message;
+}
+
+static void
+read_completion (CrStore *store, TrainingData *data)
+{
   g_autoptr (CrRules) rules = NULL;
   g_autoptr (GArray) core = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *uk = cr_date_iso_to_uk (on);
-  guint            threshold = 0, n_met = 0;
 
-  rules = cr_store_get_rules (self->store, group_of (self), on, NULL);
+  data->rows = g_ptr_array_new_with_free_func (row_free);
+  rules = cr_store_get_rules (store, data->group_id, data->on, NULL);
   if (rules != NULL && cr_rules_has (rules, CR_RULE_TRAINING_THRESHOLD_PERCENT))
-    threshold = cr_rules_get_value (rules, CR_RULE_TRAINING_THRESHOLD_PERCENT);
-  core = cr_store_list_core_courses (self->store, group_of (self), on, NULL);
-  if (!cr_store_foreach_training_row (self->store, group_of (self), on,
-                                      collect_row, rows, &error))
+    data->threshold =
+        cr_rules_get_value (rules, CR_RULE_TRAINING_THRESHOLD_PERCENT);
+  core = cr_store_list_core_courses (store, data->group_id, data->on, NULL);
+  data->n_core = core != NULL ? core->len : 0;
+  if (!cr_store_foreach_training_row (store, data->group_id, data->on,
+                                      collect_row, data->rows, &error))
     {
-      add_placeholder (self->completion_list, error->message);
+      data->rows_error = take_message (&error);
+      g_ptr_array_set_size (data->rows, 0);
       return;
     }
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < data->rows->len; i++)
     {
-      Row *r = g_ptr_array_index (rows, i);
+      Row *r = g_ptr_array_index (data->rows, i);
 
-      r->met = threshold == 0 || cr_completion_meets (r->completion, threshold);
-      n_met += r->met;
+      r->met = data->threshold == 0 ||
+               cr_completion_meets (r->completion, data->threshold);
+      data->n_met += r->met;
     }
-  g_ptr_array_sort (rows, compare_rows);
-  self->n_people = rows->len;
+  g_ptr_array_sort (data->rows, compare_rows);
+  data->n_people = data->rows->len;
+  /* Only the first few are shown; the rest are in the export. */
+  if (data->rows->len > MAX_COMPLETION_ROWS)
+    g_ptr_array_set_size (data->rows, MAX_COMPLETION_ROWS);
+}
 
-  if (core == NULL || core->len == 0)
+static TrainingData *
+read_training (CrStore      *store,
+               gint64        group_id,
+               const char   *on,
+               GCancellable *cancellable)
+{
+  g_autoptr (TrainingData) data = g_new0 (TrainingData, 1);
+  g_autoptr (GPtrArray) groups = cr_store_list_groups (store, NULL);
+  g_autoptr (GError) error = NULL;
+
+  data->group_id = group_id;
+  data->on = g_strdup (on);
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    if (cr_group_get_id (g_ptr_array_index (groups, i)) == group_id)
+      data->group_name =
+          g_strdup (cr_group_get_name (g_ptr_array_index (groups, i)));
+  if (data->group_name == NULL)
+    data->group_name = g_strdup (cr_store_get_association_name (store));
+
+  /* Given up between sections when a newer read has been asked for. */
+  if ((data->groups = cr_store_list_group_completion (store, on, &error)) ==
+      NULL)
+    data->groups_error = take_message (&error);
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  read_completion (store, data);
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  if ((data->expiring = cr_store_list_expiring (store, group_id, on, &error)) ==
+      NULL)
+    data->expiring_error = take_message (&error);
+  if ((data->skills = cr_store_skills_audit (store, group_id, on, &error)) ==
+      NULL)
+    data->skills_error = take_message (&error);
+  if ((data->courses = cr_store_list_courses (store, group_id, on, &error)) ==
+      NULL)
+    data->courses_error = take_message (&error);
+  data->required = cr_store_list_requirements (store, NULL);
+  return g_steal_pointer (&data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  Reader  *reader = job->reader;
+  g_autoptr (GError) error = NULL;
+  TrainingData *data;
+
+  g_mutex_lock (&reader->lock);
+  /* A read asked for while this one waited its turn makes it moot. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_mutex_unlock (&reader->lock);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "A newer read was asked for");
+      return;
+    }
+  if (reader->store == NULL)
+    reader->store =
+        cr_store_open (reader->path, CR_STORE_OPEN_CHECKED, &error);
+  if (reader->store == NULL)
+    {
+      g_mutex_unlock (&reader->lock);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = read_training (reader->store, job->group_id, job->on, cancellable);
+  g_mutex_unlock (&reader->lock);
+  if (data == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "A newer read was asked for");
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) training_data_free);
+}
+
+/* ---- showing what was read --------------------------------------------- */
+
+static void
+fill_completion (CrTrainingPage *self, const TrainingData *data)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *uk = cr_date_iso_to_uk (data->on);
+  const char      *name = data->group_name;
+  guint            threshold = data->threshold;
+
+  if (data->rows_error != NULL)
+    {
+      add_placeholder (self, self->completion_list, data->rows_error);
+      return;
+    }
+  self->n_people = data->n_people;
+
+  if (data->n_core == 0)
     description = g_strdup_printf (_ ("%s has no core programme yet: open a "
                                       "course in the catalogue and make it "
                                       "core."),
@@ -218,7 +531,7 @@ fill_completion (CrTrainingPage *self, const char *on, const char *name)
   else if (threshold == 0)
     description = g_strdup_printf (_ ("%s, on %s: %u core courses. The terms "
                                       "of reference set no threshold."),
-                                   name, uk, core->len);
+                                   name, uk, data->n_core);
   else
     description =
         g_strdup_printf (g_dngettext (NULL,
@@ -230,16 +543,17 @@ fill_completion (CrTrainingPage *self, const char *on, const char *name)
                                       "have done at least %u%% of "
                                       "the %u core courses, as the "
                                       "terms of reference ask.",
-                                      rows->len),
-                         name, uk, n_met, rows->len, threshold, core->len);
+                                      data->n_people),
+                         name, uk, data->n_met, data->n_people, threshold,
+                         data->n_core);
   adw_preferences_group_set_description (self->completion_group, description);
 
-  if (rows->len == 0)
-    add_placeholder (self->completion_list, _ ("Nobody is a member of this "
-                                               "group today."));
-  for (guint i = 0; i < rows->len && i < MAX_COMPLETION_ROWS; i++)
+  if (data->n_people == 0)
+    add_placeholder (self, self->completion_list,
+                     _ ("Nobody is a member of this group today."));
+  for (guint i = 0; i < data->rows->len; i++)
     {
-      Row             *r = g_ptr_array_index (rows, i);
+      Row             *r = g_ptr_array_index (data->rows, i);
       g_autofree char *subtitle = g_strdup_printf (
           _ ("%u of %u core courses (%u%%)"), r->completion.done,
           r->completion.total, cr_completion_percent (r->completion));
@@ -260,26 +574,25 @@ fill_completion (CrTrainingPage *self, const char *on, const char *name)
       adw_action_row_add_suffix (
           ADW_ACTION_ROW (row),
           gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (self->completion_list, row);
+      queue_row (self, self->completion_list, row);
     }
-  if (rows->len > MAX_COMPLETION_ROWS)
-    add_more (self->completion_list, rows->len - MAX_COMPLETION_ROWS);
+  if (data->n_people > MAX_COMPLETION_ROWS)
+    add_more (self, self->completion_list,
+              data->n_people - MAX_COMPLETION_ROWS);
 }
 
 static void
-fill_groups (CrTrainingPage *self, const char *on)
+fill_groups (CrTrainingPage *self, const TrainingData *data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) list =
-      cr_store_list_group_completion (self->store, on, &error);
+  GPtrArray *list = data->groups;
 
   if (list == NULL)
     {
-      add_placeholder (self->groups_list, error->message);
+      add_placeholder (self, self->groups_list, data->groups_error);
       return;
     }
   if (list->len == 0)
-    add_placeholder (self->groups_list,
+    add_placeholder (self, self->groups_list,
                      _ ("No group has a core programme yet."));
   for (guint i = 0; i < list->len; i++)
     {
@@ -309,14 +622,14 @@ fill_groups (CrTrainingPage *self, const char *on)
       else
         add_tag (row, _ ("No threshold"), "dim-label");
       /* The group whose members are listed below. */
-      if (c->group_id == group_of (self))
+      if (c->group_id == data->group_id)
         adw_action_row_add_prefix (
             ADW_ACTION_ROW (row),
             gtk_image_new_from_icon_name ("object-select-symbolic"));
       adw_action_row_add_suffix (
           ADW_ACTION_ROW (row),
           gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (self->groups_list, row);
+      queue_row (self, self->groups_list, row);
     }
 }
 
@@ -336,20 +649,18 @@ group_row_activated (CrTrainingPage *self, GtkListBoxRow *row)
 }
 
 static void
-fill_expiring (CrTrainingPage *self, const char *on)
+fill_expiring (CrTrainingPage *self, const TrainingData *data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) list =
-      cr_store_list_expiring (self->store, group_of (self), on, &error);
+  GPtrArray *list = data->expiring;
 
   if (list == NULL)
     {
-      add_placeholder (self->expiring_list, error->message);
+      add_placeholder (self, self->expiring_list, data->expiring_error);
       return;
     }
   if (list->len == 0)
-    add_placeholder (self->expiring_list, _ ("No certificate runs out in the "
-                                             "next 60 days."));
+    add_placeholder (self, self->expiring_list,
+                     _ ("No certificate runs out in the next 60 days."));
   for (guint i = 0; i < list->len && i < MAX_ROWS; i++)
     {
       CrExpiringCertificate *c = g_ptr_array_index (list, i);
@@ -366,28 +677,27 @@ fill_expiring (CrTrainingPage *self, const char *on)
                               g_free);
       add_tag (row, cr_course_state_get_label (c->state),
                c->state == CR_COURSE_EXPIRED ? "error" : "warning");
-      gtk_list_box_append (self->expiring_list, row);
+      queue_row (self, self->expiring_list, row);
     }
   if (list->len > MAX_ROWS)
-    add_more (self->expiring_list, list->len - MAX_ROWS);
+    add_more (self, self->expiring_list, list->len - MAX_ROWS);
 }
 
 static void
-fill_skills (CrTrainingPage *self, const char *on)
+fill_skills (CrTrainingPage *self, const TrainingData *data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) audit =
-      cr_store_skills_audit (self->store, group_of (self), on, &error);
-  guint gaps = 0;
+  GPtrArray *audit = data->skills;
+  guint      gaps = 0;
 
   if (audit == NULL)
     {
-      add_placeholder (self->skills_list, error->message);
+      add_placeholder (self, self->skills_list, data->skills_error);
       return;
     }
   if (audit->len == 0)
-    add_placeholder (self->skills_list, _ ("No skills are wanted or recorded "
-                                           "for this group yet."));
+    add_placeholder (self, self->skills_list,
+                     _ ("No skills are wanted or recorded for this group "
+                        "yet."));
   for (guint i = 0; i < audit->len; i++)
     {
       CrSkillAudit *s = g_ptr_array_index (audit, i);
@@ -416,7 +726,7 @@ fill_skills (CrTrainingPage *self, const char *on)
               g_dngettext (NULL, "%u member", "%u members", s->have), s->have);
           add_tag (row, tag, "dim-label");
         }
-      gtk_list_box_append (self->skills_list, row);
+      queue_row (self, self->skills_list, row);
     }
   {
     g_autofree char *description =
@@ -435,22 +745,20 @@ fill_skills (CrTrainingPage *self, const char *on)
 }
 
 static void
-fill_courses (CrTrainingPage *self, const char *on)
+fill_courses (CrTrainingPage *self, const TrainingData *data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) courses =
-      cr_store_list_courses (self->store, group_of (self), on, &error);
-  g_autoptr (GPtrArray) required =
-      cr_store_list_requirements (self->store, NULL);
+  GPtrArray *courses = data->courses;
+  GPtrArray *required = data->required;
 
   if (courses == NULL)
     {
-      add_placeholder (self->courses_list, error->message);
+      add_placeholder (self, self->courses_list, data->courses_error);
       return;
     }
   if (courses->len == 0)
-    add_placeholder (self->courses_list, _ ("No courses yet: add the ones the "
-                                            "group’s members take."));
+    add_placeholder (self, self->courses_list,
+                     _ ("No courses yet: add the ones the group’s "
+                        "members take."));
   for (guint i = 0; i < courses->len; i++)
     {
       CrCourse        *c = g_ptr_array_index (courses, i);
@@ -492,39 +800,123 @@ fill_courses (CrTrainingPage *self, const char *on)
       adw_action_row_add_suffix (
           ADW_ACTION_ROW (row),
           gtk_image_new_from_icon_name ("document-edit-symbolic"));
-      gtk_list_box_append (self->courses_list, row);
+      queue_row (self, self->courses_list, row);
     }
 }
 
-/**
- * cr_training_page_reload:
- *
- * Reads the page's lists again from the file.
- */
-void
-cr_training_page_reload (CrTrainingPage *self)
+static void
+clear_lists (CrTrainingPage *self)
 {
-  g_autofree char *on = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (CR_IS_TRAINING_PAGE (self));
-
+  stop_queue (self);
+  g_ptr_array_set_size (self->queued, 0);
   clear_list (self->groups_list);
   clear_list (self->completion_list);
   clear_list (self->expiring_list);
   clear_list (self->skills_list);
   clear_list (self->courses_list);
   self->n_people = 0;
-  if (self->store == NULL)
-    return;
+}
 
-  on = cr_date_today_iso ();
-  name = group_name (self);
-  fill_groups (self, on);
-  fill_completion (self, on, name);
-  fill_expiring (self, on);
-  fill_skills (self, on);
-  fill_courses (self, on);
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CrTrainingPage *self = CR_TRAINING_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TrainingData) data = NULL;
+
+  data = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A newer read (another group, an edit), another file or a closed
+   * window: not ours to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  clear_lists (self);
+  if (data == NULL)
+    {
+      g_warning ("Could not read the training records: %s", error->message);
+      add_placeholder (self, self->completion_list, error->message);
+    }
+  else
+    {
+      fill_groups (self, data);
+      fill_completion (self, data);
+      fill_expiring (self, data);
+      fill_skills (self, data);
+      fill_courses (self, data);
+      self->shown_group = data->group_id;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  if (self->queued->len == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Reads the page again in a worker. With @keep the lists shown stay until
+ * the new ones are ready (after an edit made here, so the page doesn't
+ * flash); otherwise a spinner takes their place (another group or file). */
+static void
+start_load (CrTrainingPage *self, gboolean keep)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadJob *job;
+  gboolean was_loading = cr_training_page_get_loading (self);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store == NULL)
+    {
+      clear_lists (self);
+      gtk_stack_set_visible_child_name (self->stack, "content");
+      if (was_loading != cr_training_page_get_loading (self))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
+  if (!keep || self->shown_group != group_of (self))
+    {
+      self->shown_group = 0;
+      clear_lists (self);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  self->cancellable = g_cancellable_new ();
+  if (self->reader == NULL)
+    self->reader = reader_new (cr_store_get_path (self->store));
+  job = g_new0 (LoadJob, 1);
+  job->reader = reader_ref (self->reader);
+  job->group_id = group_of (self);
+  job->on = cr_date_today_iso ();
+  task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * cr_training_page_reload:
+ *
+ * Reads the page's lists again from the file, in a worker; the lists shown
+ * stay until the new ones are ready.
+ */
+void
+cr_training_page_reload (CrTrainingPage *self)
+{
+  g_return_if_fail (CR_IS_TRAINING_PAGE (self));
+
+  start_load (self, TRUE);
+}
+
+/**
+ * cr_training_page_get_loading:
+ *
+ * Returns: whether the page is reading the file
+ */
+gboolean
+cr_training_page_get_loading (CrTrainingPage *self)
+{
+  g_return_val_if_fail (CR_IS_TRAINING_PAGE (self), FALSE);
+  return self->cancellable != NULL || self->queued->len > 0;
 }
 
 /* ---- the course form --------------------------------------------------- */
@@ -968,6 +1360,43 @@ record_session_action (GtkWidget  *widget,
     cr_training_page_record_session_dialog (self);
 }
 
+/* ---- required courses --------------------------------------------------- */
+
+/**
+ * cr_training_page_required_courses_dialog:
+ *
+ * Opens "Required Courses…": each role with the courses it requires, to
+ * add and remove. The page reads the file again after each change.
+ *
+ * Returns: (transfer none): the window, shown
+ */
+GtkWidget *
+cr_training_page_required_courses_dialog (CrTrainingPage *self)
+{
+  CrRequiredCourses *dialog;
+
+  g_return_val_if_fail (CR_IS_TRAINING_PAGE (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  dialog = cr_required_courses_new (GTK_WIDGET (self), self->store);
+  g_signal_connect_object (dialog, "changed",
+                           G_CALLBACK (cr_training_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+required_courses_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CrTrainingPage *self = CR_TRAINING_PAGE (widget);
+
+  if (self->store != NULL)
+    cr_training_page_required_courses_dialog (self);
+}
+
 /* ---- the class --------------------------------------------------------- */
 
 void
@@ -975,11 +1404,14 @@ cr_training_page_set_store (CrTrainingPage *self, CrStore *store)
 {
   g_return_if_fail (CR_IS_TRAINING_PAGE (self));
 
-  if (g_set_object (&self->store, store) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cr_training_page_reload (self);
-  else if (store == NULL)
-    cr_training_page_reload (self);
+  if (!g_set_object (&self->store, store))
+    return;
+  /* Another file: nothing of the last one stays on screen, and its
+   * connection goes once no read needs it. */
+  self->shown_group = 0;
+  g_clear_pointer (&self->reader, reader_unref);
+  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_load (self, FALSE);
 }
 
 void
@@ -990,8 +1422,9 @@ cr_training_page_set_group_id (CrTrainingPage *self, gint64 group_id)
   if (self->group_id == group_id)
     return;
   self->group_id = group_id;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    cr_training_page_reload (self);
+  /* A read of the group before is given up: its lists must not land. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->cancellable != NULL)
+    start_load (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_ID]);
 }
 
@@ -1018,8 +1451,22 @@ static void
 cr_training_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (cr_training_page_parent_class)->map (widget);
-  /* Read when shown: other pages may have changed members or roles. */
-  cr_training_page_reload (CR_TRAINING_PAGE (widget));
+  /* Read when shown: other pages may have changed members or roles. The
+   * lists of the same group stay meanwhile. */
+  start_load (CR_TRAINING_PAGE (widget), TRUE);
+}
+
+static void
+cr_training_page_unmap (GtkWidget *widget)
+{
+  CrTrainingPage *self = CR_TRAINING_PAGE (widget);
+
+  /* Hidden, the rows cost nothing to add: no frames to wait for. */
+  stop_queue (self);
+  add_queued_rows (self, G_MAXUINT);
+  GTK_WIDGET_CLASS (cr_training_page_parent_class)->unmap (widget);
+  if (self->cancellable == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -1034,6 +1481,9 @@ cr_training_page_get_property (GObject    *object,
     {
       case PROP_GROUP_ID:
         g_value_set_int64 (value, self->group_id);
+        break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, cr_training_page_get_loading (self));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1065,8 +1515,15 @@ cr_training_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  /* The worker finishes on its own connection; its result is dropped. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  stop_queue (self);
+  g_clear_pointer (&self->queued, g_ptr_array_unref);
+  g_clear_pointer (&self->reader, reader_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CR_TYPE_TRAINING_PAGE);
-  /* The scrolled window at the top of the template is not bound. */
+  /* The stack at the top of the template is not bound. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
@@ -1083,14 +1540,20 @@ cr_training_page_class_init (CrTrainingPageClass *klass)
   object_class->get_property = cr_training_page_get_property;
   object_class->set_property = cr_training_page_set_property;
   widget_class->map = cr_training_page_map;
+  widget_class->unmap = cr_training_page_unmap;
 
   properties[PROP_GROUP_ID] = g_param_spec_int64 (
       "group-id", NULL, NULL, 0, G_MAXINT64, 0,
       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] =
+      g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/cr-training-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrTrainingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CrTrainingPage,
                                         completion_group);
   gtk_widget_class_bind_template_child (widget_class, CrTrainingPage,
@@ -1114,11 +1577,14 @@ cr_training_page_class_init (CrTrainingPageClass *klass)
                                    want_skill_action);
   gtk_widget_class_install_action (widget_class, "training.add-course", NULL,
                                    add_course_action);
+  gtk_widget_class_install_action (widget_class, "training.required-courses",
+                                   NULL, required_courses_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 cr_training_page_init (CrTrainingPage *self)
 {
+  self->queued = g_ptr_array_new_with_free_func (queued_row_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

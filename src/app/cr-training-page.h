@@ -21,6 +21,8 @@ void   cr_training_page_reload (CrTrainingPage *self);
 void   cr_training_page_set_group_id (CrTrainingPage *self, gint64 group_id);
 gint64 cr_training_page_get_group_id (CrTrainingPage *self);
 guint  cr_training_page_get_n_people (CrTrainingPage *self);
+gboolean cr_training_page_get_loading (CrTrainingPage *self);
 GtkWidget *cr_training_page_record_session_dialog (CrTrainingPage *self);
+GtkWidget *cr_training_page_required_courses_dialog (CrTrainingPage *self);
 
 G_END_DECLS

@@ -314,6 +314,7 @@ training_require (CrCli *cli, int argc, char **argv)
   g_autofree char   *role = NULL;
   g_autofree char   *group = NULL;
   gboolean           membership = FALSE;
+  gboolean           no_longer = FALSE;
   int                renew = 0;
   const GOptionEntry entries[] = {
     { "course", 'c', 0, G_OPTION_ARG_STRING, &course, N_ ("The course’s title"),
@@ -331,6 +332,10 @@ training_require (CrCli *cli, int argc, char **argv)
       N_ ("Redo it every so many months; the course’s own validity if not "
           "given"),
       N_ ("N") },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &no_longer,
+      N_ ("The role no longer needs the course; training already recorded "
+          "is kept"),
+      NULL },
     { NULL }
   };
   static const char *const kinds[] = { "voting", "co-optee", "associate",
@@ -377,6 +382,26 @@ training_require (CrCli *cli, int argc, char **argv)
                      _ ("There is no course called “%s”."), course);
       return cr_cli_fail (error);
     }
+  if (no_longer)
+    {
+      gint64 id = cr_store_find_requirement (
+          store, course_id, group_id,
+          membership ? CR_ROLE_MEMBERSHIP : CR_ROLE_OFFICE, role, &error);
+
+      if (id == 0 && error == NULL && group != NULL)
+        g_set_error (&error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                     _ ("%s does not require “%s” in “%s”: nothing was "
+                        "removed."),
+                     role, course, group);
+      else if (id == 0 && error == NULL)
+        g_set_error (&error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                     _ ("%s does not require “%s” in every group: nothing "
+                        "was removed."),
+                     role, course);
+      if (id == 0 || !cr_store_remove_requirement (store, id, &error))
+        return cr_cli_fail (error);
+      return CR_CLI_EXIT_OK;
+    }
   if (cr_store_add_requirement (store, course_id, group_id,
                                 membership ? CR_ROLE_MEMBERSHIP
                                            : CR_ROLE_OFFICE,
@@ -409,7 +434,9 @@ cr_cli_training (CrCli *cli, int argc, char **argv)
       g_print (_ ("courses      list the course catalogue\n"
                   "add-course   add a course\n"
                   "record       record a session’s attendees at once\n"
-                  "require      say that a role must have done a course\n"));
+                  "require      say that a role must have done a course (or "
+                  "with --remove\n"
+                  "             no longer)\n"));
       return CR_CLI_EXIT_OK;
     }
   if (argc < 2)

@@ -1195,6 +1195,147 @@ cr_store_list_requirements (CrStore *self, GError **error)
   return g_steal_pointer (&list);
 }
 
+/**
+ * cr_store_remove_requirement:
+ * @requirement_id: a requirement from cr_store_list_requirements()
+ *
+ * The role no longer needs the course; the training already recorded is
+ * kept.
+ *
+ * Returns: %FALSE with @error set if it could not be removed (or was no
+ *   longer there)
+ */
+gboolean
+cr_store_remove_requirement (CrStore *self,
+                             gint64   requirement_id,
+                             GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CR_IS_STORE (self), FALSE);
+
+  if (!_cr_store_require_write (self, error))
+    return FALSE;
+  stmt = _cr_store_prepare (self, "DELETE FROM required_courses WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, requirement_id);
+  if (!step_write (self, stmt, _ ("removing the requirement"), "", error))
+    return FALSE;
+  if (sqlite3_changes (_cr_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, CR_STORE_ERROR, CR_STORE_ERROR_NOT_FOUND,
+                           _ ("That requirement is no longer in the file."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cr_store_find_requirement:
+ * @group_id: the group, or 0 for the role in any group
+ *
+ * Returns: the id of the requirement that @role (of @role_kind, any case)
+ *   needs @course_id in @group_id, or 0 if there is none (or on error,
+ *   with @error set)
+ */
+gint64
+cr_store_find_requirement (CrStore    *self,
+                           gint64      course_id,
+                           gint64      group_id,
+                           CrRoleKind  role_kind,
+                           const char *role,
+                           GError    **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (role != NULL ? role : ""));
+  sqlite3_stmt    *stmt;
+  gint64           id = 0;
+  int              rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), 0);
+  g_return_val_if_fail ((guint) role_kind < G_N_ELEMENTS (role_kinds), 0);
+
+  stmt = _cr_store_prepare (self,
+                            "SELECT id FROM required_courses "
+                            "WHERE course_id = ?1 AND ifnull(group_id, 0) = ?2 "
+                            "AND role_kind = ?3 AND role = ?4 COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, course_id);
+  sqlite3_bind_int64 (stmt, 2, MAX (group_id, 0));
+  sqlite3_bind_text (stmt, 3, role_kinds[role_kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, clean, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  if (!finish_read (self, stmt, rc, _ ("reading the required courses"), error))
+    return 0;
+  return id;
+}
+
+/**
+ * cr_store_list_office_titles:
+ *
+ * The offices a requirement can be set for: the usual officers (Chair,
+ * Vice-chair, Secretary, Treasurer) and every other title held in any
+ * group or already named by a requirement, each once, whatever its case.
+ *
+ * Returns: (transfer full) (element-type utf8): the titles, the usual
+ *   officers first, then the others in alphabetical order
+ */
+GPtrArray *
+cr_store_list_office_titles (CrStore *self, GError **error)
+{
+  /* Titles as the file keeps them, matched to offices without regard to
+   * case; not words of the interface. */
+  static const char *const usual[] = { "Chair", "Vice-chair", "Secretary",
+                                       "Treasurer" };
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (CR_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    {
+      g_ptr_array_add (titles, g_strdup (usual[i]));
+      g_hash_table_add (seen, g_utf8_casefold (usual[i], -1));
+    }
+  stmt = _cr_store_prepare (self,
+                            "SELECT trim(role) FROM offices "
+                            "UNION SELECT trim(role) FROM required_courses "
+                            "WHERE role_kind = 'office' "
+                            "ORDER BY 1 COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *title = column_text (stmt, 0);
+      char       *key;
+
+      if (title == NULL || *title == '\0')
+        continue;
+      key = g_utf8_casefold (title, -1);
+      if (g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      g_ptr_array_add (titles, g_strdup (title));
+    }
+  if (!finish_read (self, stmt, rc, _ ("reading the offices"), error))
+    return NULL;
+  return g_steal_pointer (&titles);
+}
+
 /* A person's role on a date: an office or a membership kind in a group. */
 typedef struct
 {

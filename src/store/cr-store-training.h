@@ -169,6 +169,16 @@ gint64     cr_store_add_requirement (CrStore    *self,
                                      guint       renew_months,
                                      GError    **error);
 GPtrArray *cr_store_list_requirements (CrStore *self, GError **error);
+gboolean   cr_store_remove_requirement (CrStore *self,
+                                        gint64   requirement_id,
+                                        GError **error);
+gint64     cr_store_find_requirement (CrStore    *self,
+                                      gint64      course_id,
+                                      gint64      group_id,
+                                      CrRoleKind  role_kind,
+                                      const char *role,
+                                      GError    **error);
+GPtrArray *cr_store_list_office_titles (CrStore *self, GError **error);
 GPtrArray *cr_store_list_role_needs (CrStore    *self,
                                      gint64      person_id,
                                      const char *on_date,
