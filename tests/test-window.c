@@ -14,12 +14,14 @@
 #include "cr-person-editor.h"
 #include "cr-store-conduct.h"
 #include "cr-store-meetings.h"
+#include "cr-training-page.h"
 #include "cr-window.h"
 
 #include "cr-test-gtk.h"
 #include "cr-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 static char *tmpdir;
 
@@ -1183,6 +1185,140 @@ test_window_meetings_demo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Pages are built when first needed, so the window appears sooner: right
+ * after a file opens only the Overview exists; a page asked for by its
+ * shortcut, or by an item that opens a record on it, is built there and
+ * then with the file; the light ones are built in the background, the
+ * heavy ones only when asked for; a file opened next is given to every
+ * page already built. */
+static void
+test_window_pages_on_demand (void)
+{
+  g_autofree char *path = tmp_path ("on-demand.commonroom");
+  g_autofree char *empty_path = tmp_path ("on-demand-empty.commonroom");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) empty = g_file_new_for_path (empty_path);
+  g_autoptr (GPtrArray) meetings = NULL;
+  g_autoptr (GError) error = NULL;
+  const GType page_types[] = {
+    CR_TYPE_ATTENTION_PAGE, CR_TYPE_MEETINGS_PAGE, CR_TYPE_MEMBERS_PAGE,
+    CR_TYPE_TRAINING_PAGE,
+  };
+  CrTrainingPage *training;
+  CrMeeting *meeting;
+  CrWindow *window;
+
+  reset_settings ();
+  cr_test_make_demo (path, 120);
+  {
+    g_autoptr (CrStore) made = cr_store_create (empty_path, "Empty TRA", &error);
+
+    g_assert_no_error (error);
+    cr_store_close (made);
+  }
+
+  window = new_window ();
+  /* No page exists before a file is open. */
+  g_assert_null (cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_MEMBERS_PAGE));
+  cr_window_open_file (window, file);
+  /* Until the file is open, and not one idle round after. */
+  while (cr_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "overview");
+  g_assert_null (cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_TRAINING_PAGE));
+  g_assert_null (cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_MEETINGS_PAGE));
+
+  /* An item that opens a meeting builds the Meetings page, with the file,
+   * and selects the meeting there. */
+  meetings = cr_store_list_meetings (cr_window_get_store (window), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >, 1);
+  meeting = g_ptr_array_index (meetings, 0);
+  cr_window_show_meeting (window, meeting->id);
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "meetings");
+  g_assert_cmpint (cr_meetings_page_get_meeting_id (cr_window_get_meetings_page (window)),
+                   ==, meeting->id);
+
+  /* Alt+7 builds the Training page, which reads the file then (it may
+   * read in the background: wait for it, up to about 20 s). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                             "s", "training"));
+  g_assert_cmpstr (cr_window_get_visible_page (window), ==, "training");
+  training = CR_TRAINING_PAGE (cr_test_find_widget (GTK_WIDGET (window),
+                                                    CR_TYPE_TRAINING_PAGE));
+  g_assert_nonnull (training);
+  for (guint i = 0; i < 100 && cr_training_page_get_n_people (training) == 0; i++)
+    settle (window);
+  g_assert_cmpuint (cr_training_page_get_n_people (training), >, 0);
+
+  /* The light ones are built while the window waits for the user; the
+   * actions log, a heavy one, waits to be asked for. */
+  settle (window);
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    g_assert_nonnull (cr_test_find_widget (GTK_WIDGET (window), page_types[i]));
+  g_assert_null (cr_test_find_widget (GTK_WIDGET (window), CR_TYPE_ACTIONS_PAGE));
+  g_assert_cmpuint (g_list_model_get_n_items (cr_members_page_get_model (
+                      cr_window_get_members_page (window))), ==, 120);
+
+  /* Another file: every page built reads it. */
+  cr_window_open_file (window, empty);
+  settle (window);
+  g_assert_cmpstr (cr_store_get_association_name (cr_window_get_store (window)), ==,
+                   "Empty TRA");
+  g_assert_cmpuint (g_list_model_get_n_items (cr_members_page_get_model (
+                      cr_window_get_members_page (window))), ==, 0);
+  g_assert_cmpuint (cr_meetings_page_get_n_meetings (cr_window_get_meetings_page (window)),
+                    ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether a label in @widget's tree (mapped or not) contains @part. */
+static gboolean
+has_text (GtkWidget  *widget,
+          const char *part)
+{
+  if (GTK_IS_LABEL (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* The menus are built the first time they open, not with the window, and
+ * then hold their items. */
+static void
+test_window_menus_on_open (void)
+{
+  CrWindow *window;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+
+  reset_settings ();
+  window = new_window ();
+  button = GTK_MENU_BUTTON (cr_test_find_widget (GTK_WIDGET (window),
+                                                 GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  settle (NULL);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (has_text (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  cr_test_screenshot (GTK_WIDGET (popover), "welcome-menu");
+  gtk_menu_button_popdown (button);
+  /* Opened again, the same menu. */
+  gtk_menu_button_popup (button);
+  settle (NULL);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_saved (void)
 {
@@ -1224,6 +1360,8 @@ main (int   argc,
   g_test_add_func ("/window/locked-file", test_window_locked_file);
   g_test_add_func ("/window/try-demo", test_window_try_demo);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/pages-on-demand", test_window_pages_on_demand);
+  g_test_add_func ("/window/menus-on-open", test_window_menus_on_open);
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
   g_test_add_func ("/window/add-person", test_window_add_person);
   g_test_add_func ("/window/import", test_window_import);

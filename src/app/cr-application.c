@@ -67,16 +67,18 @@ cr_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (cr_window_new (self));
-  gtk_window_present (window);
 
   /* Reopen what the secretary had open last time, so the everyday start is
-   * one click; a file that has gone simply leaves the welcome page up. */
+   * one click; a file that has gone simply leaves the welcome page up.
+   * The file starts opening before the window is shown, so its first
+   * frame is already "Opening…" rather than the welcome page fading out. */
   last = g_settings_get_string (self->settings, "last-file");
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     {
       g_autoptr (GFile) file = g_file_new_for_path (last);
       cr_window_open_file (CR_WINDOW (window), file);
     }
+  gtk_window_present (window);
 }
 
 static void
