@@ -88,7 +88,7 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   gboolean ok;
 
   /* A reader of its own: the window's connection stays the editor's. */
-  store = cr_store_open (job->file, CR_STORE_OPEN_READ_ONLY, &error);
+  store = cr_store_open (job->file, CR_STORE_OPEN_CHECKED, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);

@@ -253,7 +253,7 @@ check_thread (GTask        *task,
   g_autoptr (CrStore) store = NULL;
   GPtrArray *items;
 
-  store = cr_store_open (job->path, CR_STORE_OPEN_READ_ONLY, &error);
+  store = cr_store_open (job->path, CR_STORE_OPEN_CHECKED, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

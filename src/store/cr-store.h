@@ -29,6 +29,9 @@ typedef enum
 {
   CR_STORE_OPEN_READ_ONLY  = 0,
   CR_STORE_OPEN_READ_WRITE = 1 << 0,
+  /* A reader of a file this process already has open (and so has checked
+   * for damage): skips the page scan. Ignored with READ_WRITE. */
+  CR_STORE_OPEN_CHECKED    = 1 << 1,
 } CrStoreOpenFlags;
 
 #define CR_TYPE_STORE (cr_store_get_type ())
