@@ -39,9 +39,11 @@ static const Command commands[] = {
   { "backup", cr_cli_backup, N_("Write a consistent copy of the file") },
   { "verify", cr_cli_verify, N_("Check the file’s integrity") },
   { "restore", cr_cli_restore, N_("Put a backup back, keeping the file as it was") },
-  { "workplan", cr_cli_workplan, N_("List the work plan and service reviews") },
+  { "workplan", cr_cli_workplan, N_("The work plan and service reviews: list, or delete a review, request or recommendation") },
+  { "money", cr_cli_money, N_("List, add, change or delete accounts, funders and monitoring reports") },
   { "erase", cr_cli_erase, N_("Erase one person’s details for good") },
   { "subject-access", cr_cli_subject_access, N_("Write everything held about one person") },
+  { "consent", cr_cli_consent, N_("List, record or withdraw one person’s consents") },
 };
 
 /**
@@ -76,6 +78,62 @@ cr_cli_usage (const char *command,
   else
     g_printerr (_("Try “commonroom-cli --help”.\n"));
   return CR_CLI_EXIT_USAGE;
+}
+
+/**
+ * cr_cli_parse_id:
+ * @text: (nullable): what was typed for a record's number
+ *
+ * Returns: the number, or 0 if @text is not a whole number above 0
+ */
+gint64
+cr_cli_parse_id (const char *text)
+{
+  char  *end = NULL;
+  gint64 id;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  id = g_ascii_strtoll (text, &end, 10);
+  return *end == '\0' && id > 0 ? id : 0;
+}
+
+/**
+ * cr_cli_take_id:
+ * @what: the record, for messages ("account")
+ *
+ * Takes the one ID a `… VERB ID` command is given (argv[1], nothing
+ * after it); on wrong usage says why and sets @exit_code.
+ *
+ * Returns: the ID, or 0
+ */
+gint64
+cr_cli_take_id (const char  *command,
+                const char  *what,
+                int          argc,
+                char       **argv,
+                int         *exit_code)
+{
+  gint64 id;
+
+  if (argc < 2)
+    {
+      *exit_code = cr_cli_usage (command, _("Say which %s by its number."),
+                                 what);
+      return 0;
+    }
+  if (argc > 2)
+    {
+      *exit_code = cr_cli_usage (command, _("Unexpected “%s”."), argv[2]);
+      return 0;
+    }
+  id = cr_cli_parse_id (argv[1]);
+  if (id == 0)
+    *exit_code = cr_cli_usage (command,
+                               _("“%s” is not a number; say which %s by its "
+                                 "number."),
+                               argv[1], what);
+  return id;
 }
 
 /**

@@ -44,6 +44,12 @@ int       cr_cli_fail    (GError           *error);
 int       cr_cli_usage   (const char       *command,
                           const char       *format,
                           ...) G_GNUC_PRINTF (2, 3);
+gint64    cr_cli_parse_id (const char      *text);
+gint64    cr_cli_take_id (const char       *command,
+                          const char       *what,
+                          int               argc,
+                          char            **argv,
+                          int              *exit_code);
 gboolean  cr_cli_parse   (CrCli            *cli,
                           const char       *command,
                           const char       *parameters,
@@ -65,6 +71,7 @@ int       cr_cli_members (CrCli *cli, int argc, char **argv);
 int       cr_cli_meetings (CrCli *cli, int argc, char **argv);
 int       cr_cli_erase   (CrCli *cli, int argc, char **argv);
 int       cr_cli_subject_access (CrCli *cli, int argc, char **argv);
+int       cr_cli_consent (CrCli *cli, int argc, char **argv);
 int       cr_cli_restore (CrCli *cli, int argc, char **argv);
 int       cr_cli_import  (CrCli *cli, int argc, char **argv);
 int       cr_cli_export  (CrCli *cli, int argc, char **argv);
@@ -85,6 +92,7 @@ int       cr_cli_export_training (CrCli *cli, int argc, char **argv);
 /* Sub-commands, in cr-cli-money.c. */
 int       cr_cli_import_transactions (CrCli *cli, int argc, char **argv);
 int       cr_cli_export_grants       (CrCli *cli, int argc, char **argv);
+int       cr_cli_money               (CrCli *cli, int argc, char **argv);
 
 /* Sub-commands, in cr-cli-attendance.c. */
 int       cr_cli_import_attendance (CrCli *cli, int argc, char **argv);
