@@ -1285,9 +1285,21 @@ show_meetings_upto (CrMeetingsPage *self,
   for (; self->n_shown < upto; self->n_shown++)
     {
       CrMeeting *m = g_ptr_array_index (self->meetings, self->n_shown);
-      g_autofree char *date = long_date (m->date);
-      g_autofree char *subtitle = meeting_subtitle (m);
-      GtkWidget *row = adw_action_row_new ();
+      CrMeeting *full = cr_store_get_meeting (self->store, m->id, NULL);
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* The list was read without quorum figures; a row shows them. */
+      if (full != NULL)
+        {
+          g_ptr_array_index (self->meetings, self->n_shown) = full;
+          cr_meeting_free (m);
+          m = full;
+        }
+      date = long_date (m->date);
+      subtitle = meeting_subtitle (m);
+      row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -1350,8 +1362,9 @@ load_meetings (CrMeetingsPage *self,
     }
   group = g_list_model_get_item (G_LIST_MODEL (self->groups),
                                  gtk_drop_down_get_selected (self->group_dropdown));
-  list = cr_store_list_meetings (self->store, group ? cr_group_get_id (group) : 0,
-                                 &error);
+  list = cr_store_list_meetings_brief (self->store,
+                                       group ? cr_group_get_id (group) : 0,
+                                       &error);
   if (list == NULL)
     {
       g_warning ("Could not list meetings: %s", error->message);

@@ -65,6 +65,9 @@ gboolean    cr_store_delete_meeting     (CrStore            *self,
 GPtrArray  *cr_store_list_meetings      (CrStore            *self,
                                          gint64              group_id,
                                          GError            **error);
+GPtrArray  *cr_store_list_meetings_brief (CrStore            *self,
+                                         gint64              group_id,
+                                         GError            **error);
 GArray     *cr_store_list_meeting_ids   (CrStore            *self,
                                          gint64              group_id,
                                          GError            **error);
