@@ -579,6 +579,31 @@ import_action (GtkWidget  *widget,
 }
 
 /**
+ * cr_members_page_person_changed:
+ * @person_id: someone changed elsewhere (erased from Needs Attention, say)
+ *
+ * Rereads that person's row of the register.
+ */
+void
+cr_members_page_person_changed (CrMembersPage *self,
+                                gint64         person_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (CR_IS_MEMBERS_PAGE (self));
+
+  if (self->model == NULL)
+    return;
+  if (!cr_people_model_person_changed (self->model, person_id, &error))
+    {
+      g_clear_error (&error);
+      if (!cr_people_model_reload (self->model, &error))
+        g_warning ("Could not reread the register: %s", error->message);
+    }
+  update_state (self);
+}
+
+/**
  * cr_members_page_export_file:
  * @path: the workbook to write
  * @flags: contact details, or a register for the council

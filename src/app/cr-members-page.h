@@ -39,6 +39,8 @@ GtkWindow     *cr_members_page_edit_person (CrMembersPage *self,
                                             CrPerson      *person);
 void           cr_members_page_import    (CrMembersPage *self);
 void           cr_members_page_export    (CrMembersPage *self);
+void           cr_members_page_person_changed (CrMembersPage *self,
+                                               gint64         person_id);
 gboolean       cr_members_page_export_file (CrMembersPage        *self,
                                             const char           *path,
                                             CrMembersExportFlags  flags);

@@ -123,6 +123,16 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* A name erased from Needs Attention must not linger in the register. */
+static void
+page_erased_person (CrWindow *self,
+                    gint64    person_id)
+{
+  if (self->page[PAGE_MEMBERS] != NULL)
+    cr_members_page_person_changed (CR_MEMBERS_PAGE (self->page[PAGE_MEMBERS]),
+                                    person_id);
+}
+
 static void open_path (CrWindow         *self,
                        const char       *path,
                        CrStoreOpenFlags  flags);
@@ -663,6 +673,9 @@ ensure_page (CrWindow     *self,
                                G_CALLBACK (page_shows_page), self,
                                G_CONNECT_SWAPPED);
     }
+  if (which == PAGE_ATTENTION)
+    g_signal_connect_object (page, "erased", G_CALLBACK (page_erased_person),
+                             self, G_CONNECT_SWAPPED);
   if (which == PAGE_MEMBERS)
     g_signal_connect_object (page, "notify::subtitle",
                              G_CALLBACK (page_changed), self,
