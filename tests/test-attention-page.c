@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cr-attention-page.h"
+#include "cr-window.h"
 #include "cr-store-meetings.h"
 #include "cr-store-people.h"
 #include "cr-store-privacy.h"
@@ -183,6 +184,79 @@ test_erase_from_retention_item (void)
   settle ();
 }
 
+/* Whether the register lists someone called @name. */
+static gboolean
+register_lists (GListModel *model, const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CrPerson) person = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cr_person_get_name (person), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In the window, a name erased from its item leaves the register too,
+ * without reopening the file. */
+static void
+test_erase_in_window (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "window.commonroom", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *former = NULL;
+  GListModel       *model;
+  AdwMessageDialog *dialog;
+  CrWindow         *window;
+  gint64            olu;
+
+  {
+    g_autoptr (CrStore) store = cr_store_create (path, "Orchard Estate TRA",
+                                                 &error);
+
+    g_assert_no_error (error);
+    olu = add_former (store, "Olu", "Adeyemi", "2020-03-31");
+  }
+  g_assert_cmpint (cr_test_run_cli (&out, &err, path, "rules", "set",
+                                    "retention-years", "3", NULL),
+                   ==, 0);
+  former = g_strdup_printf ("Former member #%" G_GINT64_FORMAT, olu);
+
+  window = cr_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  cr_test_settle_full (cr_test_window_busy, window, 10);
+  cr_window_open_file (window, file);
+  cr_test_settle_full (cr_test_window_busy, window, 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.show-page", "s", "members"));
+  cr_test_settle_full (cr_test_window_busy, window, 10);
+  model = cr_members_page_get_model (cr_window_get_members_page (window));
+  g_assert_true (register_lists (model, "Olu Adeyemi"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                             "win.show-page", "s", "attention"));
+  cr_test_settle_full (cr_test_window_busy, window, 10);
+  g_signal_emit_by_name (cr_test_find_button (GTK_WIDGET (window), "_Erase…"),
+                         "clicked");
+  settle ();
+  dialog = cr_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "erase");
+  cr_test_settle_full (cr_test_window_busy, window, 10);
+
+  model = cr_members_page_get_model (cr_window_get_members_page (window));
+  g_assert_false (register_lists (model, "Olu Adeyemi"));
+  g_assert_true (register_lists (model, former));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -193,6 +267,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/attention-page/retention/erase",
                    test_erase_from_retention_item);
+  g_test_add_func ("/attention-page/retention/erase-in-window",
+                   test_erase_in_window);
 
   ret = g_test_run ();
   cr_test_remove_tree (tmpdir);
