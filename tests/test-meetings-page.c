@@ -280,6 +280,7 @@ test_older_meetings (void)
   g_assert_cmpint (cr_meetings_page_get_meeting_id (page), ==, last);
   more = cr_test_find_button (GTK_WIDGET (page), "Show 100 Older Meetings");
   g_assert_nonnull (more);
+  cr_test_screenshot (GTK_WIDGET (window), "meetings-older");
   g_signal_emit_by_name (more, "clicked");
   settle (window);
   g_assert_null (cr_test_find_button (GTK_WIDGET (page),
