@@ -278,6 +278,9 @@ test_older_meetings (void)
   g_assert_cmpuint (cr_meetings_page_get_n_meetings (page), ==, 250);
   /* The newest is shown, and only a page of rows is built. */
   g_assert_cmpint (cr_meetings_page_get_meeting_id (page), ==, last);
+  /* Planned, nobody marked yet: what it will need, not "not quorate". */
+  g_assert_cmpstr (cr_meetings_page_get_quorum_text (page), ==,
+                   "Quorum: 3 voting members needed");
   more = cr_test_find_button (GTK_WIDGET (page), "Show 100 Older Meetings");
   g_assert_nonnull (more);
   cr_test_screenshot (GTK_WIDGET (window), "meetings-older");

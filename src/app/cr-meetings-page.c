@@ -203,6 +203,19 @@ update_quorum (CrMeetingsPage *self)
       gtk_label_set_text (self->quorum_label, "");
       return;
     }
+  /* Before anyone is in the room, a planned meeting is not "not
+   * quorate": say what it will need, without the warning colour. */
+  if (!met && present == 0 &&
+      self->meeting->status == CR_MEETING_STATUS_PLANNED)
+    {
+      self->quorum_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Quorum: %u voting member needed",
+                                                        "Quorum: %u voting members needed",
+                                                        required),
+                                           required);
+      gtk_label_set_text (self->quorum_label, self->quorum_text);
+      return;
+    }
   if (met)
     self->quorum_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                       "Quorate: %u voting member present, %u needed",
