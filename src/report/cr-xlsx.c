@@ -38,6 +38,15 @@
 #define MIN_FIT_WIDTH   6.0
 #define MAX_FIT_WIDTH   60.0
 
+/* The one place money becomes a double: a workbook stores every number as
+ * one, so the cell holds pounds. Sums stay exact in integer pence, and the
+ * pounds are exact for amounts under £10 trillion. */
+static inline double
+cell_pounds (gint64 pence)
+{
+  return (double) pence / 100.0;
+}
+
 /* A sheet longer than Excel allows goes on in further worksheets, "Name
  * (2)" and on, each laid out like the first: a part is one of them. */
 typedef struct
@@ -1016,10 +1025,8 @@ cr_xlsx_sheet_add_money (CrXlsxSheet *sheet,
   if (!next_cell (sheet, &col))
     return;
 
-  /* Sums stay exact in pence; only the cell itself is a double, as every
-   * number in a workbook is (exact for amounts under £10 trillion). */
   add_to_sum (sheet, col, pence);
-  write_number (sheet, col, (double) pence / 100.0,
+  write_number (sheet, col, cell_pounds (pence),
                 sheet->owner->money_format);
 }
 
@@ -1272,7 +1279,7 @@ cr_xlsx_sheet_add_sum (CrXlsxSheet *sheet)
   if (kind == CR_XLSX_MONEY)
     {
       format = self->total_money_format;
-      value = (double) sheet->sums[col] / 100.0;
+      value = cell_pounds (sheet->sums[col]);
     }
   else
     {
@@ -1734,7 +1741,7 @@ cr_xlsx_sheet_add_formula_money (CrXlsxSheet *sheet,
   old = uselocale (c_locale ());
   err = worksheet_write_formula_num (sheet->worksheet, sheet->row, col,
                                      formula, sheet->owner->total_money_format,
-                                     (double) pence / 100.0);
+                                     cell_pounds (pence));
   uselocale (old);
   fail_lxw (sheet->owner, err);
 }
@@ -1859,7 +1866,7 @@ cr_xlsx_sheet_add_formula (CrXlsxSheet *sheet,
   switch (kind)
     {
       case CR_XLSX_MONEY:
-        number = (double) value / 100.0;
+        number = cell_pounds (value);
         break;
       case CR_XLSX_PERCENT:
         number = (double) value / 10000.0;
