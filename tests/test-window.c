@@ -602,6 +602,28 @@ test_window_import (void)
     close_dialogs ();
   }
 
+  /* Export asks who the register is for: a register for the council
+   * never carries contact details, so that switch goes dim. */
+  {
+    AdwMessageDialog *ask;
+    GtkWidget *contact, *council;
+
+    cr_members_page_export (page);
+    settle (window);
+    ask = cr_test_find_dialog ();
+    g_assert_nonnull (ask);
+    contact = g_object_get_data (G_OBJECT (ask), "contact");
+    council = g_object_get_data (G_OBJECT (ask), "council");
+    g_assert_true (GTK_IS_SWITCH (contact) && GTK_IS_SWITCH (council));
+    g_assert_true (gtk_widget_get_sensitive (contact));
+    gtk_switch_set_active (GTK_SWITCH (council), TRUE);
+    g_assert_false (gtk_widget_get_sensitive (contact));
+    settle (window);
+    cr_test_screenshot (GTK_WIDGET (ask), "export-register");
+    adw_message_dialog_response (ask, "cancel");
+    settle (window);
+  }
+
   /* A workbook not saved as CSV is refused with a word of advice. */
   g_assert_null (cr_members_page_import_file (page, not_csv));
   settle (window);
